@@ -1,0 +1,104 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  access_expires_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  role: string;
+}
+
+export interface TeamsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface UserTeamsTable {
+  user_id: number;
+  team_id: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number | null;
+  csrf_token: string;
+  data: JSONColumnType<Record<string, unknown>>;
+  created_at: Timestamp;
+  signed_in_at: Date | null;
+  last_seen_at: Timestamp;
+}
+
+export interface SigninThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Date | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface AccessLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  user_id: number | null;
+  user_email: string | null;
+  action: string;
+  what: string;
+  subject_type: string;
+  subject_id: string | null;
+  correlation_id: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface ChangeLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor_user_id: number | null;
+  actor_email: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  details: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
+}
+
+export interface SchemaMigrationsTable {
+  id: string;
+  applied_at: Generated<Date>;
+}
+
+export interface Schema {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  teams: TeamsTable;
+  user_teams: UserTeamsTable;
+  sessions: SessionsTable;
+  signin_throttle: SigninThrottleTable;
+  setup_tokens: SetupTokensTable;
+  access_log: AccessLogTable;
+  change_log: ChangeLogTable;
+  settings: SettingsTable;
+  schema_migrations: SchemaMigrationsTable;
+}

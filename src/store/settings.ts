@@ -1,0 +1,41 @@
+import type { Db } from './database.ts';
+import { recordChange, type Actor } from './change-log.ts';
+
+/** Settings an administrator can change in the app, with their defaults. */
+export const SETTING_DEFAULTS = {
+  council_name: 'Demo Borough Council',
+  la_code: '',
+  session_idle_minutes: 30,
+} as const;
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+export type Settings = { -readonly [K in SettingKey]: (typeof SETTING_DEFAULTS)[K] extends number ? number : string };
+
+export async function getSettings(db: Db): Promise<Settings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const settings: Record<string, unknown> = { ...SETTING_DEFAULTS };
+  for (const row of rows) if (row.key in SETTING_DEFAULTS) settings[row.key] = row.value;
+  return settings as Settings;
+}
+
+export async function updateSettings(db: Db, actor: Actor, changes: Partial<Settings>): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const before = await getSettings(tx);
+    for (const [key, value] of Object.entries(changes)) {
+      if (!(key in SETTING_DEFAULTS) || value === undefined) continue;
+      if (before[key as SettingKey] === value) continue;
+      await tx
+        .insertInto('settings')
+        .values({ key, value: JSON.stringify(value), updated_by: actor.id })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_by: actor.id, updated_at: new Date() }),
+        )
+        .execute();
+      await recordChange(tx, actor, {
+        entityType: 'setting',
+        entityId: key,
+        action: 'update',
+        details: { from: before[key as SettingKey], to: value },
+      });
+    }
+  });
+}

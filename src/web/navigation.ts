@@ -1,0 +1,28 @@
+import type { Request } from 'express';
+import { hasPermission, type Permission } from '../auth/roles.ts';
+
+/** The service navigation: each item is shown only to users whose roles grant its permission. */
+export interface NavItem {
+  href: string;
+  text: string;
+  access: 'signed-in' | Permission;
+}
+
+export const NAVIGATION: NavItem[] = [
+  { href: '/', text: 'Home', access: 'signed-in' },
+  { href: '/admin/users', text: 'Users', access: 'admin.manage' },
+  { href: '/admin/access-log', text: 'Access log', access: 'admin.access_log' },
+  { href: '/admin/settings', text: 'Settings', access: 'admin.manage' },
+];
+
+export function navigationFor(req: Request) {
+  const user = req.user;
+  if (!user) return [];
+  return NAVIGATION.filter((item) => item.access === 'signed-in' || hasPermission(user.roles, item.access)).map(
+    (item) => ({
+      href: item.href,
+      text: item.text,
+      active: item.href === '/' ? req.path === '/' : req.path.startsWith(item.href),
+    }),
+  );
+}

@@ -1,0 +1,17 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Db } from '../store/database.ts';
+import type { SessionStore } from '../auth/sessions.ts';
+import type { OidcClient } from '../auth/oidc.ts';
+
+/** What the web app is built from: plain objects passed in, so tests can build their own. */
+export interface Services {
+  config: Config;
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  sessions: SessionStore;
+  logger: Logger;
+  oidc: OidcClient | null;
+  /** Reports the analytics store's state for /health; absent until it is opened. */
+  analyticsHealth?: () => Promise<'ok' | 'unavailable'>;
+}

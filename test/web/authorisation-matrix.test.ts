@@ -1,0 +1,124 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { ROLES, type Role } from '../../src/auth/roles.ts';
+import { createTestApp, signedInAs, type TestApp } from '../helpers/app.ts';
+
+/**
+ * The route authorisation matrix. Every registered route must have a rule here, and every rule is
+ * checked for anonymous visitors and for each role on its own. A new route without a rule fails.
+ *   'public'    anyone
+ *   'signed-in' any signed-in user
+ *   Role[]      only users holding one of these roles
+ */
+const ADMIN: Role[] = ['admin'];
+export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
+  'GET /health': 'public',
+  'GET /accessibility': 'public',
+  'GET /cookies': 'public',
+  'GET /sign-in': 'public',
+  'POST /sign-in': 'public',
+  'POST /sign-out': 'public',
+  'GET /setup/:token': 'public',
+  'POST /setup/:token': 'public',
+  'GET /auth/oidc/start': 'public',
+  'GET /auth/oidc/callback': 'public',
+  'GET /': 'signed-in',
+  'GET /account': 'signed-in',
+  'POST /account/password': 'signed-in',
+  'GET /admin/users': ADMIN,
+  'GET /admin/users/new': ADMIN,
+  'POST /admin/users': ADMIN,
+  'GET /admin/users/:id': ADMIN,
+  'POST /admin/users/:id': ADMIN,
+  'GET /admin/teams': ADMIN,
+  'POST /admin/teams': ADMIN,
+  'GET /admin/access-log': ADMIN,
+  'GET /admin/access-log/export': ADMIN,
+  'GET /admin/settings': ADMIN,
+  'POST /admin/settings': ADMIN,
+  'GET /admin/changes': ADMIN,
+};
+
+function concrete(path: string): string {
+  return path.replace(/:(\w+)/g, (_m, name: string) => (name === 'id' ? '1' : `example-${name}`));
+}
+
+describe('route authorisation matrix', () => {
+  let t: TestApp;
+  const users = new Map<Role, number>();
+
+  before(async () => {
+    t = await createTestApp();
+    for (const role of ROLES) users.set(role, (await signedInAs(t, [role])).user.id);
+  });
+  after(async () => t.close());
+
+  it('has a rule for every registered route, and a registered route for every rule', () => {
+    const registered = t.routes.definitions.map((d) => `${d.method.toUpperCase()} ${d.path}`);
+    const missing = registered.filter((key) => !(key in MATRIX));
+    assert.deepEqual(missing, [], `routes without a rule in the matrix: ${missing.join(', ')}`);
+    const stale = Object.keys(MATRIX).filter((key) => !registered.includes(key));
+    assert.deepEqual(stale, [], `rules for routes that do not exist: ${stale.join(', ')}`);
+  });
+
+  it('registers every route through the registry (none added to Express directly)', () => {
+    const router = (t.app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } })
+      .router;
+    const onExpress = router.stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods)
+          .filter((m) => m !== '_all')
+          .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
+      );
+    const registered = new Set(t.routes.definitions.map((d) => `${d.method.toUpperCase()} ${d.path}`));
+    assert.deepEqual(
+      onExpress.filter((key) => !registered.has(key)),
+      [],
+    );
+    assert.ok(onExpress.length >= registered.size);
+  });
+
+  for (const [key, rule] of Object.entries(MATRIX)) {
+    const [method, path] = key.split(' ') as ['GET' | 'POST', string];
+    it(`${key}: ${rule === 'public' || rule === 'signed-in' ? rule : rule.join(', ')}`, async () => {
+      const url = concrete(path);
+      const send = async (cookie?: string, csrf?: string) => {
+        const r = method === 'GET' ? request(t.app).get(url) : request(t.app).post(url).type('form').send({ _csrf: csrf ?? '' });
+        if (cookie) r.set('Cookie', cookie);
+        return r;
+      };
+
+      // Anonymous. (POSTs from anonymous visitors get an anonymous session first, as the browser would.)
+      let anonymous;
+      if (method === 'POST') {
+        const { token, record } = await t.services.sessions.create(null);
+        anonymous = await send(`oversight_session=${token}`, record.csrfToken);
+      } else {
+        anonymous = await send();
+      }
+      if (rule === 'public') {
+        assert.notEqual(anonymous.status, 403, `${key} should be open to anonymous visitors`);
+        assert.ok(!String(anonymous.headers.location ?? '').startsWith('/sign-in?next'), `${key} should not ask to sign in`);
+      } else if (method === 'GET') {
+        assert.equal(anonymous.status, 302, `${key} should send anonymous visitors to sign in`);
+        assert.match(String(anonymous.headers.location), /^\/sign-in\?next=/);
+      } else {
+        assert.equal(anonymous.status, 403, `${key} should refuse anonymous visitors`);
+      }
+
+      for (const role of ROLES) {
+        const { token, record } = await t.services.sessions.create(users.get(role)!);
+        const response = await send(`oversight_session=${token}`, record.csrfToken);
+        const allowed = rule === 'public' || rule === 'signed-in' || rule.includes(role);
+        if (allowed) {
+          assert.notEqual(response.status, 403, `${key} should allow ${role} (got 403)`);
+          assert.ok(!String(response.headers.location ?? '').startsWith('/sign-in?next'), `${key} should allow ${role}`);
+        } else {
+          assert.equal(response.status, 403, `${key} should refuse ${role} (got ${response.status})`);
+        }
+      }
+    });
+  }
+});
