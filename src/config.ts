@@ -31,12 +31,14 @@ function parseBackupKey(value: string | undefined): Buffer | null {
 function intFrom(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new ConfigError(`${name} must be a positive whole number, got "${value}"`);
   return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const mode =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = intFrom('PORT', env.PORT, 3000);
   const secret = env.SESSION_SECRET ?? '';
   if (mode === 'production' && secret.length < 32) {
@@ -48,7 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let oidc: Config['oidc'] = null;
   if (oidcIssuer) {
     if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) {
-      throw new ConfigError('OIDC_ISSUER_URL is set, so OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set too');
+      throw new ConfigError(
+        'OIDC_ISSUER_URL is set, so OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set too',
+      );
     }
     oidc = { issuer: oidcIssuer, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET };
   }

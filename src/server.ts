@@ -43,7 +43,10 @@ export function buildServices(config: Config, database: Database): Services {
 }
 
 /** Opens the stores, runs migrations, and serves the app. */
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
   await ensureAssets();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database.db);
@@ -55,7 +58,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   if ((await countUsers(database.db)) === 0) {
     const token = await issueSetupToken(database.db, config.sessionSecret);
     setupUrl = `${config.baseUrl}/setup/${token}`;
-    log(`Oversight has no users yet. Set up the first administrator (link works once, for 24 hours):\n  ${setupUrl}`);
+    log(
+      `Oversight has no users yet. Set up the first administrator (link works once, for 24 hours):\n  ${setupUrl}`,
+    );
   }
 
   const sweep = setInterval(() => {
@@ -72,7 +77,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  log(`Oversight is running at ${config.baseUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  log(
+    `Oversight is running at ${config.baseUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+  );
   return {
     server,
     database,

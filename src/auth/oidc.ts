@@ -28,7 +28,8 @@ export class OidcClient {
   private config(): Promise<client.Configuration> {
     if (!this.configuration) {
       const issuer = new URL(this.settings.issuer);
-      const insecure = issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+      const insecure =
+        issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
       this.configuration = client
         .discovery(
           issuer,
@@ -39,7 +40,9 @@ export class OidcClient {
         )
         .catch((error: unknown) => {
           this.configuration = null;
-          throw new OidcError(`Could not reach the sign-in provider at ${issuer.href}: ${(error as Error).message}`);
+          throw new OidcError(
+            `Could not reach the sign-in provider at ${issuer.href}: ${(error as Error).message}`,
+          );
         });
     }
     return this.configuration;
@@ -62,7 +65,10 @@ export class OidcClient {
   }
 
   /** Completes the code flow and returns the verified email claim. */
-  async finish(currentUrl: URL, expected: { state: string; nonce: string; codeVerifier: string }): Promise<string> {
+  async finish(
+    currentUrl: URL,
+    expected: { state: string; nonce: string; codeVerifier: string },
+  ): Promise<string> {
     const config = await this.config();
     let tokens;
     try {
@@ -78,7 +84,8 @@ export class OidcClient {
     const claims = tokens.claims();
     const email = typeof claims?.email === 'string' ? claims.email : null;
     if (!email) throw new OidcError('The sign-in provider did not return an email address');
-    if (claims?.email_verified === false) throw new OidcError('The sign-in provider says this email is not verified');
+    if (claims?.email_verified === false)
+      throw new OidcError('The sign-in provider says this email is not verified');
     return email;
   }
 }

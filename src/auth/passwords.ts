@@ -20,7 +20,8 @@ export async function verifyPassword(stored: string | null, password: string): P
 
 /** Returns an error message, or null when the password is acceptable. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`;
   if (password.length > 256) return 'Password must be 256 characters or fewer';
   return null;
 }

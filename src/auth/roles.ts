@@ -14,10 +14,16 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { label: string; description: string }> = {
-  admin: { label: 'Administrator', description: 'Manages users, roles, teams and settings; reads the access log.' },
+  admin: {
+    label: 'Administrator',
+    description: 'Manages users, roles, teams and settings; reads the access log.',
+  },
   analyst: { label: 'Performance analyst', description: 'Imports data, manages indicators; sees all data.' },
   director: { label: 'Director', description: 'Reads everything, all teams; changes nothing.' },
-  service_manager: { label: 'Service manager', description: "Sees all teams' children and figures in their service." },
+  service_manager: {
+    label: 'Service manager',
+    description: "Sees all teams' children and figures in their service.",
+  },
   team_manager: { label: 'Team manager', description: "Sees their own team(s)' children and figures." },
   qa_lead: { label: 'Quality assurance lead', description: 'Runs case audits across teams.' },
   reviewing_officer: {
@@ -76,10 +82,13 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
 }
 
 /** How far a user's child-level view reaches. */
-export type ChildScope = { kind: 'all' } | { kind: 'teams' } | { kind: 'own' } | { kind: 'reviewed' } | { kind: 'none' };
+export type ChildScope =
+  { kind: 'all' } | { kind: 'teams' } | { kind: 'own' } | { kind: 'reviewed' } | { kind: 'none' };
 
 export function childScope(roles: readonly Role[]): ChildScope {
-  if (roles.some((r) => ['admin', 'analyst', 'director', 'service_manager', 'qa_lead', 'inspector'].includes(r))) {
+  if (
+    roles.some((r) => ['admin', 'analyst', 'director', 'service_manager', 'qa_lead', 'inspector'].includes(r))
+  ) {
     return { kind: 'all' };
   }
   if (roles.includes('team_manager')) return { kind: 'teams' };

@@ -23,7 +23,10 @@ export class SessionStore {
   ) {}
 
   /** Starts a session (anonymous when userId is null). Returns the cookie value. */
-  async create(userId: number | null, data: Record<string, unknown> = {}): Promise<{ token: string; record: SessionRecord }> {
+  async create(
+    userId: number | null,
+    data: Record<string, unknown> = {},
+  ): Promise<{ token: string; record: SessionRecord }> {
     const token = randomToken();
     const now = new Date();
     const record: SessionRecord = {
@@ -53,7 +56,11 @@ export class SessionStore {
   /** Loads a live session, or null when unknown or expired (an expired one is removed). */
   async load(token: string, limits: SessionLimits, now = new Date()): Promise<SessionRecord | null> {
     const idHash = tokenHash(this.secret, token);
-    const row = await this.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
     if (!row) return null;
     const idleExpired = now.getTime() - row.last_seen_at.getTime() > limits.idleMinutes * 60_000;
     const absoluteExpired = now.getTime() - row.created_at.getTime() > limits.absoluteHours * 3_600_000;
@@ -75,7 +82,11 @@ export class SessionStore {
   /** Marks activity; written at most once a minute to spare the database. */
   async touch(record: SessionRecord, now = new Date()): Promise<void> {
     if (now.getTime() - record.lastSeenAt.getTime() < 60_000) return;
-    await this.db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', record.idHash).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now })
+      .where('id_hash', '=', record.idHash)
+      .execute();
     record.lastSeenAt = now;
   }
 

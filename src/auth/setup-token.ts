@@ -20,7 +20,12 @@ export async function issueSetupToken(db: Db, secret: string, now = new Date()):
   return token;
 }
 
-export async function setupTokenValid(db: Db, secret: string, token: string, now = new Date()): Promise<boolean> {
+export async function setupTokenValid(
+  db: Db,
+  secret: string,
+  token: string,
+  now = new Date(),
+): Promise<boolean> {
   const row = await db
     .selectFrom('setup_tokens')
     .selectAll()
@@ -30,7 +35,12 @@ export async function setupTokenValid(db: Db, secret: string, token: string, now
 }
 
 /** Marks the token used; returns false when it was not valid (already used, expired or unknown). */
-export async function consumeSetupToken(db: Db, secret: string, token: string, now = new Date()): Promise<boolean> {
+export async function consumeSetupToken(
+  db: Db,
+  secret: string,
+  token: string,
+  now = new Date(),
+): Promise<boolean> {
   const result = await db
     .updateTable('setup_tokens')
     .set({ used_at: now })

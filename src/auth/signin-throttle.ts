@@ -25,14 +25,20 @@ export async function lockedUntil(db: Db, keys: string[], now = new Date()): Pro
   const rows = await db.selectFrom('signin_throttle').selectAll().where('key', 'in', keys).execute();
   let latest: Date | null = null;
   for (const row of rows) {
-    if (row.locked_until && row.locked_until > now && (!latest || row.locked_until > latest)) latest = row.locked_until;
+    if (row.locked_until && row.locked_until > now && (!latest || row.locked_until > latest))
+      latest = row.locked_until;
   }
   return latest;
 }
 
 export async function recordFailure(db: Db, key: string, limit: number, now = new Date()): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('signin_throttle').selectAll().where('key', '=', key).forUpdate().executeTakeFirst();
+    const row = await tx
+      .selectFrom('signin_throttle')
+      .selectAll()
+      .where('key', '=', key)
+      .forUpdate()
+      .executeTakeFirst();
     const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
     const fresh = !row || row.window_started_at < windowStart;
     const failures = fresh ? 1 : row.failures + 1;

@@ -57,8 +57,15 @@ export async function getUser(db: Db, id: number): Promise<User | null> {
   return (await loadUsers(db, [id]))[0] ?? null;
 }
 
-export async function findUserByEmail(db: Db, email: string): Promise<(User & { passwordHash: string | null }) | null> {
-  const row = await db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+export async function findUserByEmail(
+  db: Db,
+  email: string,
+): Promise<(User & { passwordHash: string | null }) | null> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
   if (!row) return null;
   const user = (await loadUsers(db, [row.id]))[0]!;
   return { ...user, passwordHash: row.password_hash };
@@ -178,7 +185,8 @@ export async function updateUser(db: Db, actor: Actor, id: number, update: UserU
     if (actor.id === id && before.roles.includes('admin') && !roles.includes('admin')) {
       throw new UserError('You cannot remove your own administrator role');
     }
-    if (actor.id === id && update.active === false) throw new UserError('You cannot disable your own account');
+    if (actor.id === id && update.active === false)
+      throw new UserError('You cannot disable your own account');
     const changes: Record<string, unknown> = {};
     const values: Record<string, unknown> = {};
     if (update.name !== undefined && update.name.trim() !== before.name) {
@@ -189,7 +197,10 @@ export async function updateUser(db: Db, actor: Actor, id: number, update: UserU
       values.active = update.active;
       changes.active = { from: before.active, to: update.active };
     }
-    if (update.accessExpiresAt !== undefined && update.accessExpiresAt?.getTime() !== before.accessExpiresAt?.getTime()) {
+    if (
+      update.accessExpiresAt !== undefined &&
+      update.accessExpiresAt?.getTime() !== before.accessExpiresAt?.getTime()
+    ) {
       values.access_expires_at = update.accessExpiresAt;
       changes.accessExpiresAt = {
         from: before.accessExpiresAt?.toISOString() ?? null,
@@ -262,8 +273,17 @@ export async function createTeam(db: Db, actor: Actor, name: string): Promise<vo
   await db.transaction().execute(async (tx) => {
     const exists = await tx.selectFrom('teams').select('id').where('name', '=', trimmed).executeTakeFirst();
     if (exists) throw new UserError(`There is already a team called "${trimmed}"`);
-    const row = await tx.insertInto('teams').values({ name: trimmed }).returning('id').executeTakeFirstOrThrow();
-    await recordChange(tx, actor, { entityType: 'team', entityId: row.id, action: 'create', details: { name: trimmed } });
+    const row = await tx
+      .insertInto('teams')
+      .values({ name: trimmed })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordChange(tx, actor, {
+      entityType: 'team',
+      entityId: row.id,
+      action: 'create',
+      details: { name: trimmed },
+    });
   });
 }
 

@@ -36,8 +36,13 @@ async function tablesInDependencyOrder(db: Db): Promise<string[]> {
       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db)
   ).rows.map((r) => r.name);
   const edges = (
-    await sql<{ child: string; parent: string }>`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
-      FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace`.execute(db)
+    await sql<{
+      child: string;
+      parent: string;
+    }>`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+      FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace`.execute(
+      db,
+    )
   ).rows;
   const ordered: string[] = [];
   const visit = (table: string, stack: Set<string>) => {
@@ -53,13 +58,20 @@ async function tablesInDependencyOrder(db: Db): Promise<string[]> {
 async function jsonColumns(db: Db, table: string): Promise<Set<string>> {
   const rows = (
     await sql<{ column_name: string }>`SELECT column_name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = ${table} AND data_type IN ('json', 'jsonb')`.execute(db)
+      WHERE table_schema = current_schema() AND table_name = ${table} AND data_type IN ('json', 'jsonb')`.execute(
+      db,
+    )
   ).rows;
   return new Set(rows.map((r) => r.column_name));
 }
 
 /** Writes an encrypted backup. `analyticsFile` is the analytics database file (checkpointed, not open for writing). */
-export async function writeBackup(options: { db: Db; analyticsFile: string | null; key: Buffer; out: string }): Promise<Manifest> {
+export async function writeBackup(options: {
+  db: Db;
+  analyticsFile: string | null;
+  key: Buffer;
+  out: string;
+}): Promise<Manifest> {
   const { db, key } = options;
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
@@ -82,21 +94,29 @@ export async function writeBackup(options: { db: Db; analyticsFile: string | nul
     analytics: null,
   };
   try {
-    const analyticsStat = options.analyticsFile && fs.existsSync(options.analyticsFile) ? fs.statSync(options.analyticsFile) : null;
-    await db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
-      const tables = await tablesInDependencyOrder(tx);
-      const chunks: { table: string; rows: unknown[] }[][] = [];
-      for (const table of tables) {
-        const rows = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(tx)).rows;
-        manifest.tables.push({ name: table, rows: rows.length });
-        const parts: { table: string; rows: unknown[] }[] = [];
-        for (let i = 0; i < rows.length; i += CHUNK_ROWS) parts.push({ table, rows: rows.slice(i, i + CHUNK_ROWS) });
-        chunks.push(parts);
-      }
-      manifest.analytics = analyticsStat ? { bytes: analyticsStat.size } : null;
-      await write({ manifest });
-      for (const parts of chunks) for (const part of parts) await write(part);
-    });
+    const analyticsStat =
+      options.analyticsFile && fs.existsSync(options.analyticsFile)
+        ? fs.statSync(options.analyticsFile)
+        : null;
+    await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (tx) => {
+        const tables = await tablesInDependencyOrder(tx);
+        const chunks: { table: string; rows: unknown[] }[][] = [];
+        for (const table of tables) {
+          const rows = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(tx))
+            .rows;
+          manifest.tables.push({ name: table, rows: rows.length });
+          const parts: { table: string; rows: unknown[] }[] = [];
+          for (let i = 0; i < rows.length; i += CHUNK_ROWS)
+            parts.push({ table, rows: rows.slice(i, i + CHUNK_ROWS) });
+          chunks.push(parts);
+        }
+        manifest.analytics = analyticsStat ? { bytes: analyticsStat.size } : null;
+        await write({ manifest });
+        for (const parts of chunks) for (const part of parts) await write(part);
+      });
     if (options.analyticsFile && manifest.analytics) {
       const stream = fs.createReadStream(options.analyticsFile, { highWaterMark: CHUNK_BYTES });
       for await (const chunk of stream) await write({ analytics: (chunk as Buffer).toString('base64') });
@@ -117,34 +137,45 @@ export async function writeBackup(options: { db: Db; analyticsFile: string | nul
 /** Decrypts and verifies a backup into a temporary plain file; throws before anything is restored if it fails. */
 async function decryptToTemp(input: string, key: Buffer): Promise<string> {
   const stat = fs.statSync(input);
-  if (stat.size < MAGIC.length + 12 + 16) throw new BackupError(`${input} is too short to be an Oversight backup`);
+  if (stat.size < MAGIC.length + 12 + 16)
+    throw new BackupError(`${input} is too short to be an Oversight backup`);
   const fd = fs.openSync(input, 'r');
   const head = Buffer.alloc(MAGIC.length + 12);
   fs.readSync(fd, head, 0, head.length, 0);
   const tag = Buffer.alloc(16);
   fs.readSync(fd, tag, 0, 16, stat.size - 16);
   fs.closeSync(fd);
-  if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw new BackupError(`${input} is not an Oversight backup (wrong header)`);
+  if (!head.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new BackupError(`${input} is not an Oversight backup (wrong header)`);
   const iv = head.subarray(MAGIC.length);
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAuthTag(tag);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-restore-'));
   const plain = path.join(dir, 'backup.jsonl');
+  const compressed = path.join(dir, 'backup.jsonl.gz');
   try {
+    // Decrypt and verify the tag first; only a verified stream is decompressed.
     await pipeline(
       fs.createReadStream(input, { start: head.length, end: stat.size - 17 }),
       decipher,
+      fs.createWriteStream(compressed, { mode: 0o600 }),
+    );
+  } catch {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new BackupError(
+      `Could not decrypt ${input}: wrong backup key, or the file has been changed or cut short`,
+    );
+  }
+  try {
+    await pipeline(
+      fs.createReadStream(compressed),
       zlib.createGunzip(),
       fs.createWriteStream(plain, { mode: 0o600 }),
     );
+    fs.rmSync(compressed);
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
-    const message = (error as Error).message;
-    throw new BackupError(
-      /auth|authenticate/i.test(message)
-        ? `Could not decrypt ${input}: wrong backup key, or the file has been changed or cut short`
-        : `Could not read ${input}: ${message}`,
-    );
+    throw new BackupError(`Could not read ${input}: ${(error as Error).message}`);
   }
   return plain;
 }
@@ -159,7 +190,12 @@ async function* lines(file: string): AsyncGenerator<Record<string, unknown>> {
  * analytics file. Everything is checked (key, integrity, emptiness) before anything is written, and
  * the operational rows go in one transaction.
  */
-export async function restoreBackup(options: { db: Db; analyticsFile: string; key: Buffer; input: string }): Promise<Manifest> {
+export async function restoreBackup(options: {
+  db: Db;
+  analyticsFile: string;
+  key: Buffer;
+  input: string;
+}): Promise<Manifest> {
   const plain = await decryptToTemp(options.input, options.key);
   try {
     let manifest: Manifest | null = null;
@@ -167,8 +203,10 @@ export async function restoreBackup(options: { db: Db; analyticsFile: string; ke
       manifest = line.manifest as Manifest;
       break;
     }
-    if (!manifest || manifest.format !== 'oversight-backup') throw new BackupError('The backup has no manifest');
-    if (manifest.version !== 1) throw new BackupError(`Backup format version ${manifest.version} is not supported`);
+    if (!manifest || manifest.format !== 'oversight-backup')
+      throw new BackupError('The backup has no manifest');
+    if (manifest.version !== 1)
+      throw new BackupError(`Backup format version ${manifest.version} is not supported`);
     const users = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(options.db);
     if ((users.rows[0]?.n ?? 0) > 0) {
       throw new BackupError('The target database already has users: restore into a new, empty database');
@@ -180,7 +218,8 @@ export async function restoreBackup(options: { db: Db; analyticsFile: string; ke
     await options.db.transaction().execute(async (tx) => {
       // Rows made by the target's own migrations (schema_migrations, defaults) are replaced by the backup's.
       for (const table of [...(await tablesInDependencyOrder(tx))].reverse()) {
-        if (restoredTables.has(table) && table !== 'access_log') await sql`DELETE FROM ${sql.table(table)}`.execute(tx);
+        if (restoredTables.has(table) && table !== 'access_log')
+          await sql`DELETE FROM ${sql.table(table)}`.execute(tx);
       }
       const jsonCache = new Map<string, Set<string>>();
       for await (const line of lines(plain)) {
@@ -192,13 +231,20 @@ export async function restoreBackup(options: { db: Db; analyticsFile: string; ke
         if (!json) jsonCache.set(table, (json = await jsonColumns(tx, table)));
         const values = rows.map((row) => {
           const out: Record<string, unknown> = {};
-          for (const [column, value] of Object.entries(row)) out[column] = json.has(column) && value !== null ? JSON.stringify(value) : value;
+          for (const [column, value] of Object.entries(row))
+            out[column] = json.has(column) && value !== null ? JSON.stringify(value) : value;
           return out;
         });
-        await tx.insertInto(table as never).values(values as never).execute();
+        await tx
+          .insertInto(table as never)
+          .values(values as never)
+          .execute();
       }
       const serials = (
-        await sql<{ table_name: string; column_name: string }>`SELECT table_name, column_name FROM information_schema.columns
+        await sql<{
+          table_name: string;
+          column_name: string;
+        }>`SELECT table_name, column_name FROM information_schema.columns
           WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'`.execute(tx)
       ).rows;
       for (const s of serials) {
@@ -220,4 +266,3 @@ export async function restoreBackup(options: { db: Db; analyticsFile: string; ke
     fs.rmSync(path.dirname(plain), { recursive: true, force: true });
   }
 }
-

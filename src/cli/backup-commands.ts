@@ -21,7 +21,9 @@ export function analyticsFileOf(config: Config): string {
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
-    .description('write an encrypted (AES-256-GCM) backup of both stores; stop the server first when using the embedded database')
+    .description(
+      'write an encrypted (AES-256-GCM) backup of both stores; stop the server first when using the embedded database',
+    )
     .requiredOption('--out <file>', 'the backup file to write')
     .action(async (options: { out: string }) => {
       await withDatabase(async ({ db }, config) => {
@@ -32,11 +34,18 @@ export function registerBackupCommands(program: Command): void {
             `${analytics}.wal exists: the analytics store is open or was not closed cleanly. Stop the server (it checkpoints on exit) and try again.`,
           );
         }
-        const manifest = await writeBackup({ db, analyticsFile: analytics, key, out: path.resolve(options.out) });
+        const manifest = await writeBackup({
+          db,
+          analyticsFile: analytics,
+          key,
+          out: path.resolve(options.out),
+        });
         const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
         console.log(
           `Backup written to ${options.out}: ${manifest.tables.length} tables, ${rows} rows` +
-            (manifest.analytics ? `, analytics store ${manifest.analytics.bytes} bytes` : ', no analytics store yet'),
+            (manifest.analytics
+              ? `, analytics store ${manifest.analytics.bytes} bytes`
+              : ', no analytics store yet'),
         );
       });
     });
@@ -50,7 +59,12 @@ export function registerBackupCommands(program: Command): void {
       await withDatabase(async ({ db }, config) => {
         const key = requireKey(config);
         try {
-          const manifest = await restoreBackup({ db, analyticsFile: analyticsFileOf(config), key, input: options.in });
+          const manifest = await restoreBackup({
+            db,
+            analyticsFile: analyticsFileOf(config),
+            key,
+            input: options.in,
+          });
           console.log(`Restored the backup made ${manifest.created_at}: ${manifest.tables.length} tables.`);
         } catch (error) {
           if (error instanceof BackupError) throw new CommandError(error.message);

@@ -26,8 +26,11 @@ export async function withDatabase<T>(fn: (database: Database, config: Config) =
 }
 
 export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('--password-stdin reads the password from standard input: pipe it in');
+  if (process.stdin.isTTY)
+    throw new UsageError('--password-stdin reads the password from standard input: pipe it in');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

@@ -26,7 +26,10 @@ export async function recordChange(
     .execute();
 }
 
-export async function listChanges(db: Db, filter: { entityType?: string; entityId?: string; limit?: number } = {}) {
+export async function listChanges(
+  db: Db,
+  filter: { entityType?: string; entityId?: string; limit?: number } = {},
+) {
   let query = db.selectFrom('change_log').selectAll().orderBy('id', 'desc');
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);

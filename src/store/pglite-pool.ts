@@ -16,7 +16,10 @@ export class PGlitePool {
 
   constructor(readonly pglite: PGlite) {}
 
-  async connect(): Promise<{ query: (sql: string, params?: unknown[]) => Promise<QueryResultLike>; release: () => void }> {
+  async connect(): Promise<{
+    query: (sql: string, params?: unknown[]) => Promise<QueryResultLike>;
+    release: () => void;
+  }> {
     let release!: () => void;
     const previous = this.queue;
     this.queue = new Promise<void>((resolve) => (release = resolve));

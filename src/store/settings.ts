@@ -8,7 +8,9 @@ export const SETTING_DEFAULTS = {
   session_idle_minutes: 30,
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
-export type Settings = { -readonly [K in SettingKey]: (typeof SETTING_DEFAULTS)[K] extends number ? number : string };
+export type Settings = {
+  -readonly [K in SettingKey]: (typeof SETTING_DEFAULTS)[K] extends number ? number : string;
+};
 
 export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
@@ -27,7 +29,9 @@ export async function updateSettings(db: Db, actor: Actor, changes: Partial<Sett
         .insertInto('settings')
         .values({ key, value: JSON.stringify(value), updated_by: actor.id })
         .onConflict((oc) =>
-          oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_by: actor.id, updated_at: new Date() }),
+          oc
+            .column('key')
+            .doUpdateSet({ value: JSON.stringify(value), updated_by: actor.id, updated_at: new Date() }),
         )
         .execute();
       await recordChange(tx, actor, {

@@ -33,19 +33,31 @@ export function createApp(services: Services): OversightApp {
       logger: services.logger,
       genReqId: (req) => (req as express.Request).correlationId,
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: maskUrl(req.url),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/assets') || req.url?.startsWith('/build') || false },
+      autoLogging: {
+        ignore: (req) => req.url?.startsWith('/assets') || req.url?.startsWith('/build') || false,
+      },
     }),
   );
   app.use(webSecurity());
 
   const staticOptions = { index: false, maxAge: '1h', fallthrough: true } as const;
-  app.use('/assets', express.static(path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk/assets'), staticOptions));
+  app.use(
+    '/assets',
+    express.static(path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk/assets'), staticOptions),
+  );
   app.use(
     '/moj-assets',
-    express.static(path.join(projectRoot, 'node_modules/@ministryofjustice/frontend/moj/assets'), staticOptions),
+    express.static(
+      path.join(projectRoot, 'node_modules/@ministryofjustice/frontend/moj/assets'),
+      staticOptions,
+    ),
   );
   app.use('/build', express.static(path.join(projectRoot, 'public/build'), staticOptions));
 

@@ -18,11 +18,11 @@ export const NAVIGATION: NavItem[] = [
 export function navigationFor(req: Request) {
   const user = req.user;
   if (!user) return [];
-  return NAVIGATION.filter((item) => item.access === 'signed-in' || hasPermission(user.roles, item.access)).map(
-    (item) => ({
-      href: item.href,
-      text: item.text,
-      active: item.href === '/' ? req.path === '/' : req.path.startsWith(item.href),
-    }),
-  );
+  return NAVIGATION.filter(
+    (item) => item.access === 'signed-in' || hasPermission(user.roles, item.access),
+  ).map((item) => ({
+    href: item.href,
+    text: item.text,
+    active: item.href === '/' ? req.path === '/' : req.path.startsWith(item.href),
+  }));
 }

@@ -21,8 +21,14 @@ function formatDateTime(value: Date | string | null | undefined): string {
 
 function formatDate(value: Date | string | null | undefined): string {
   if (!value) return '';
-  const date = value instanceof Date ? value : new Date(`${value}`.length === 10 ? `${value}T00:00:00Z` : value);
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const date =
+    value instanceof Date ? value : new Date(`${value}`.length === 10 ? `${value}T00:00:00Z` : value);
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 export function configureViews(app: Express): nunjucks.Environment {
@@ -32,7 +38,11 @@ export function configureViews(app: Express): nunjucks.Environment {
       path.join(projectRoot, 'node_modules/govuk-frontend/dist'),
       path.join(projectRoot, 'node_modules/@ministryofjustice/frontend'),
     ],
-    { autoescape: true, express: app, noCache: process.env.NODE_ENV === 'development' && !!process.env.VIEWS_NO_CACHE },
+    {
+      autoescape: true,
+      express: app,
+      noCache: process.env.NODE_ENV === 'development' && !!process.env.VIEWS_NO_CACHE,
+    },
   );
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('date', formatDate);

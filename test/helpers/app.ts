@@ -38,7 +38,8 @@ export async function signedInAs(
 ): Promise<{ user: User; cookie: string; csrf: string }> {
   counter += 1;
   const existing = new Set((await listTeams(t.services.db)).map((team) => team.name));
-  for (const team of options.teams ?? []) if (!existing.has(team)) await createTeam(t.services.db, SYSTEM_ACTOR, team);
+  for (const team of options.teams ?? [])
+    if (!existing.has(team)) await createTeam(t.services.db, SYSTEM_ACTOR, team);
   const user = await createUser(t.services.db, SYSTEM_ACTOR, {
     email: `user${counter}-${roles.join('-') || 'none'}@example.gov.uk`,
     name: `Test User ${counter}`,
@@ -66,6 +67,8 @@ export async function anonymousSession(t: TestApp): Promise<{ cookie: string; cs
 
 export function cookieFrom(response: request.Response): string | null {
   const cookies = response.headers['set-cookie'] as unknown as string[] | undefined;
-  const found = cookies?.find((c) => c.startsWith(`${SESSION_COOKIE}=`) && !c.startsWith(`${SESSION_COOKIE}=;`));
+  const found = cookies?.find(
+    (c) => c.startsWith(`${SESSION_COOKIE}=`) && !c.startsWith(`${SESSION_COOKIE}=;`),
+  );
   return found ? found.split(';')[0]! : null;
 }

@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Runs `oversight …` as a user would, in a child process. */
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'bin/oversight.js'), ...args], {
       cwd: root,

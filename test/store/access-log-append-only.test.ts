@@ -36,7 +36,9 @@ describe('the access log is append-only', () => {
       try {
         await admin.query(fs.readFileSync('docs/postgres-grants.sql', 'utf8'));
         await admin.query('SET ROLE oversight_app');
-        await admin.query(`INSERT INTO access_log (action, what, subject_type) VALUES ('view', 'x', 'child')`);
+        await admin.query(
+          `INSERT INTO access_log (action, what, subject_type) VALUES ('view', 'x', 'child')`,
+        );
         assert.equal((await admin.query('SELECT count(*)::int AS n FROM access_log')).rows[0].n, 2);
         await assert.rejects(admin.query(`UPDATE access_log SET what = 'y'`), /permission denied/);
         await assert.rejects(admin.query('DELETE FROM access_log'), /permission denied/);

@@ -63,8 +63,11 @@ describe('route authorisation matrix', () => {
   });
 
   it('registers every route through the registry (none added to Express directly)', () => {
-    const router = (t.app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } })
-      .router;
+    const router = (
+      t.app as unknown as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      }
+    ).router;
     const onExpress = router.stack
       .filter((layer) => layer.route)
       .flatMap((layer) =>
@@ -85,7 +88,13 @@ describe('route authorisation matrix', () => {
     it(`${key}: ${rule === 'public' || rule === 'signed-in' ? rule : rule.join(', ')}`, async () => {
       const url = concrete(path);
       const send = async (cookie?: string, csrf?: string) => {
-        const r = method === 'GET' ? request(t.app).get(url) : request(t.app).post(url).type('form').send({ _csrf: csrf ?? '' });
+        const r =
+          method === 'GET'
+            ? request(t.app).get(url)
+            : request(t.app)
+                .post(url)
+                .type('form')
+                .send({ _csrf: csrf ?? '' });
         if (cookie) r.set('Cookie', cookie);
         return r;
       };
@@ -100,7 +109,10 @@ describe('route authorisation matrix', () => {
       }
       if (rule === 'public') {
         assert.notEqual(anonymous.status, 403, `${key} should be open to anonymous visitors`);
-        assert.ok(!String(anonymous.headers.location ?? '').startsWith('/sign-in?next'), `${key} should not ask to sign in`);
+        assert.ok(
+          !String(anonymous.headers.location ?? '').startsWith('/sign-in?next'),
+          `${key} should not ask to sign in`,
+        );
       } else if (method === 'GET') {
         assert.equal(anonymous.status, 302, `${key} should send anonymous visitors to sign in`);
         assert.match(String(anonymous.headers.location), /^\/sign-in\?next=/);
@@ -114,7 +126,10 @@ describe('route authorisation matrix', () => {
         const allowed = rule === 'public' || rule === 'signed-in' || rule.includes(role);
         if (allowed) {
           assert.notEqual(response.status, 403, `${key} should allow ${role} (got 403)`);
-          assert.ok(!String(response.headers.location ?? '').startsWith('/sign-in?next'), `${key} should allow ${role}`);
+          assert.ok(
+            !String(response.headers.location ?? '').startsWith('/sign-in?next'),
+            `${key} should allow ${role}`,
+          );
         } else {
           assert.equal(response.status, 403, `${key} should refuse ${role} (got ${response.status})`);
         }

@@ -12,7 +12,11 @@ describe('CSRF protection, security headers and error pages', () => {
 
   it('refuses a state-changing request without the synchroniser token, or with a wrong one', async () => {
     const admin = await signedInAs(t, ['admin']);
-    const none = await request(t.app).post('/admin/teams').set('Cookie', admin.cookie).type('form').send({ name: 'Team A' });
+    const none = await request(t.app)
+      .post('/admin/teams')
+      .set('Cookie', admin.cookie)
+      .type('form')
+      .send({ name: 'Team A' });
     assert.equal(none.status, 403);
     const wrong = await request(t.app)
       .post('/admin/teams')
@@ -27,8 +31,16 @@ describe('CSRF protection, security headers and error pages', () => {
       .type('form')
       .send({ name: 'Team A', _csrf: other.csrf });
     assert.equal(borrowed.status, 403, "another session's token is refused");
-    assert.equal((await t.services.db.selectFrom('teams').selectAll().execute()).length, 0, 'nothing was stored');
-    const right = await request(t.app).post('/admin/teams').set('Cookie', admin.cookie).type('form').send({ name: 'Team A', _csrf: admin.csrf });
+    assert.equal(
+      (await t.services.db.selectFrom('teams').selectAll().execute()).length,
+      0,
+      'nothing was stored',
+    );
+    const right = await request(t.app)
+      .post('/admin/teams')
+      .set('Cookie', admin.cookie)
+      .type('form')
+      .send({ name: 'Team A', _csrf: admin.csrf });
     assert.equal(right.status, 302);
     const header = await request(t.app)
       .post('/admin/teams')
@@ -52,7 +64,8 @@ describe('CSRF protection, security headers and error pages', () => {
     // Every inline script carries the nonce.
     const inline = [...a.text.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
     assert.ok(inline.length > 0);
-    for (const [, attributes] of inline) assert.match(attributes!, new RegExp(`nonce="${nonce.replace(/[+/=]/g, '\\$&')}"`));
+    for (const [, attributes] of inline)
+      assert.match(attributes!, new RegExp(`nonce="${nonce.replace(/[+/=]/g, '\\$&')}"`));
     assert.equal(a.headers['x-content-type-options'], 'nosniff');
     assert.equal(a.headers['referrer-policy'], 'no-referrer');
     assert.equal(a.headers['x-frame-options'], 'DENY');

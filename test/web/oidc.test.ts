@@ -63,7 +63,10 @@ async function startProvider(clientId: string, clientSecret: string) {
         const form = new URLSearchParams(body);
         // client_secret_post (openid-client's default) or client_secret_basic.
         const basic = req.headers.authorization
-          ? Buffer.from(req.headers.authorization.replace(/^Basic /, ''), 'base64').toString().split(':').map(decodeURIComponent)
+          ? Buffer.from(req.headers.authorization.replace(/^Basic /, ''), 'base64')
+              .toString()
+              .split(':')
+              .map(decodeURIComponent)
           : [];
         const id = basic[0] ?? form.get('client_id');
         const secret = basic[1] ?? form.get('client_secret');
@@ -83,7 +86,9 @@ async function startProvider(clientId: string, clientSecret: string) {
           .setIssuedAt()
           .setExpirationTime('5m')
           .sign(privateKey)
-          .then((idToken) => json(200, { access_token: 'at', token_type: 'Bearer', expires_in: 300, id_token: idToken }));
+          .then((idToken) =>
+            json(200, { access_token: 'at', token_type: 'Bearer', expires_in: 300, id_token: idToken }),
+          );
       });
       return;
     }
@@ -127,9 +132,7 @@ describe('single sign-on with OpenID Connect', () => {
     assert.equal(atProvider.status, 302);
     const callback = new URL(atProvider.headers.get('location')!);
     assert.equal(callback.origin, 'http://oversight.test');
-    return request(t.app)
-      .get(`${callback.pathname}${callback.search}`)
-      .set('Cookie', cookie);
+    return request(t.app).get(`${callback.pathname}${callback.search}`).set('Cookie', cookie);
   }
 
   it('signs in an existing active user by their email claim, on a new session', async () => {
@@ -147,7 +150,14 @@ describe('single sign-on with OpenID Connect', () => {
     const done = await flow();
     assert.equal(done.status, 401);
     assert.match(done.text, /not set up in Oversight/);
-    assert.equal(await t.services.db.selectFrom('users').select('id').where('email', '=', 'stranger@example.com').executeTakeFirst(), undefined);
+    assert.equal(
+      await t.services.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'stranger@example.com')
+        .executeTakeFirst(),
+      undefined,
+    );
     provider.state.nextEmail = 'sso.user@example.gov.uk';
   });
 

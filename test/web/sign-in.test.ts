@@ -14,8 +14,18 @@ describe('sign in, sessions and lockout', () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp();
-    await createUser(t.services.db, SYSTEM_ACTOR, { email: 'worker@example.gov.uk', name: 'Sam Worker', roles: ['social_worker'], password: PASSWORD });
-    await createUser(t.services.db, SYSTEM_ACTOR, { email: 'victim@example.gov.uk', name: 'Lee Locked', roles: ['analyst'], password: PASSWORD });
+    await createUser(t.services.db, SYSTEM_ACTOR, {
+      email: 'worker@example.gov.uk',
+      name: 'Sam Worker',
+      roles: ['social_worker'],
+      password: PASSWORD,
+    });
+    await createUser(t.services.db, SYSTEM_ACTOR, {
+      email: 'victim@example.gov.uk',
+      name: 'Lee Locked',
+      roles: ['analyst'],
+      password: PASSWORD,
+    });
     await createUser(t.services.db, SYSTEM_ACTOR, {
       email: 'inspector@example.gov.uk',
       name: 'Ines Inspector',
@@ -84,7 +94,10 @@ describe('sign in, sessions and lockout', () => {
     assert.equal(response.status, 429);
     assert.match(response.text, /locked for 15 minutes/);
     // Once the lock has passed, the right password works again.
-    await t.services.db.updateTable('signin_throttle').set({ locked_until: new Date(Date.now() - 1000) }).execute();
+    await t.services.db
+      .updateTable('signin_throttle')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .execute();
     const later = await signIn('victim@example.gov.uk', PASSWORD);
     assert.equal(later.response.status, 302);
   });
@@ -106,9 +119,21 @@ describe('sign in, sessions and lockout', () => {
     const { response } = await signIn('worker@example.gov.uk', PASSWORD);
     const cookie = cookieFrom(response)!;
     const hash = tokenHash(t.config.sessionSecret, cookie.split('=')[1]!);
-    await t.services.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 29 * 60_000) }).where('id_hash', '=', hash).execute();
-    assert.equal((await request(t.app).get('/account').set('Cookie', cookie)).status, 200, 'still live at 29 minutes');
-    await t.services.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 31 * 60_000) }).where('id_hash', '=', hash).execute();
+    await t.services.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 29 * 60_000) })
+      .where('id_hash', '=', hash)
+      .execute();
+    assert.equal(
+      (await request(t.app).get('/account').set('Cookie', cookie)).status,
+      200,
+      'still live at 29 minutes',
+    );
+    await t.services.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
+      .where('id_hash', '=', hash)
+      .execute();
     const expired = await request(t.app).get('/account').set('Cookie', cookie);
     assert.equal(expired.status, 302);
     assert.match(String(expired.headers.location), /^\/sign-in/);
@@ -116,14 +141,26 @@ describe('sign in, sessions and lockout', () => {
     await updateSettings(t.services.db, SYSTEM_ACTOR, { session_idle_minutes: 60 });
     const second = cookieFrom((await signIn('worker@example.gov.uk', PASSWORD)).response)!;
     const hash2 = tokenHash(t.config.sessionSecret, second.split('=')[1]!);
-    await t.services.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 45 * 60_000) }).where('id_hash', '=', hash2).execute();
-    assert.equal((await request(t.app).get('/account').set('Cookie', second)).status, 200, 'the idle setting is used');
+    await t.services.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 45 * 60_000) })
+      .where('id_hash', '=', hash2)
+      .execute();
+    assert.equal(
+      (await request(t.app).get('/account').set('Cookie', second)).status,
+      200,
+      'the idle setting is used',
+    );
     await t.services.db
       .updateTable('sessions')
       .set({ created_at: new Date(Date.now() - 12 * 3_600_000 - 60_000), last_seen_at: new Date() })
       .where('id_hash', '=', hash2)
       .execute();
-    assert.equal((await request(t.app).get('/account').set('Cookie', second)).status, 302, 'absolute limit of 12 hours');
+    assert.equal(
+      (await request(t.app).get('/account').set('Cookie', second)).status,
+      302,
+      'absolute limit of 12 hours',
+    );
     await updateSettings(t.services.db, SYSTEM_ACTOR, { session_idle_minutes: 30 });
   });
 
@@ -132,10 +169,16 @@ describe('sign in, sessions and lockout', () => {
     const cookie = cookieFrom(response)!;
     const page = await request(t.app).get('/account').set('Cookie', cookie);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
-    const out = await request(t.app).post('/sign-out').set('Cookie', cookie).type('form').send({ _csrf: csrf });
+    const out = await request(t.app)
+      .post('/sign-out')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf });
     assert.equal(out.status, 302);
     assert.equal((await request(t.app).get('/account').set('Cookie', cookie)).status, 302);
-    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sessions WHERE id_hash = ${tokenHash(t.config.sessionSecret, cookie.split('=')[1]!)}`.execute(
+    const count = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM sessions WHERE id_hash = ${tokenHash(t.config.sessionSecret, cookie.split('=')[1]!)}`.execute(
       t.services.db,
     );
     assert.equal(count.rows[0]!.n, 0);
@@ -143,11 +186,12 @@ describe('sign in, sessions and lockout', () => {
 
   it('only redirects to local paths after sign-in', async () => {
     const s = await anonymousSession(t);
-    const response = await request(t.app)
-      .post('/sign-in')
-      .set('Cookie', s.cookie)
-      .type('form')
-      .send({ _csrf: s.csrf, email: 'worker@example.gov.uk', password: PASSWORD, next: '//evil.example.com/' });
+    const response = await request(t.app).post('/sign-in').set('Cookie', s.cookie).type('form').send({
+      _csrf: s.csrf,
+      email: 'worker@example.gov.uk',
+      password: PASSWORD,
+      next: '//evil.example.com/',
+    });
     assert.equal(response.headers.location, '/');
   });
 });

@@ -25,7 +25,8 @@ export function csrfProtection(): RequestHandler {
       return next(new ForbiddenError('Your session has ended. Go back, reload the page and try again.'));
     }
     csrfSynchronisedProtection(req, res, (error?: unknown) => {
-      if (error) return next(new ForbiddenError('The form was out of date. Go back, reload the page and try again.'));
+      if (error)
+        return next(new ForbiddenError('The form was out of date. Go back, reload the page and try again.'));
       next();
     });
   };

@@ -9,7 +9,9 @@ export const notFound: RequestHandler = (_req, res) => {
 /** 403 and 404 pages for known errors; for anything else a 500 page with a reference, never a stack trace. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+    const status =
+      (error as { status?: number; statusCode?: number }).status ??
+      (error as { statusCode?: number }).statusCode;
     if (status === 403) {
       res.status(403).render('errors/403', { message: (error as Error).message });
       return;

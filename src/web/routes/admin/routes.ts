@@ -41,7 +41,10 @@ function parseExpiry(value: string): Date | null | 'invalid' {
 const PAGE_SIZE = 50;
 
 /** Checkbox items for the roles and teams fields, with the current selection ticked. */
-async function roleAndTeamFields(db: Services['db'], selected: { roles: string[]; teams: string[]; expires: string }) {
+async function roleAndTeamFields(
+  db: Services['db'],
+  selected: { roles: string[]; teams: string[]; expires: string },
+) {
   const teams = await listTeams(db);
   return {
     roleItems: ROLES.map((role) => ({
@@ -50,7 +53,11 @@ async function roleAndTeamFields(db: Services['db'], selected: { roles: string[]
       hint: { text: ROLE_LABELS[role].description },
       checked: selected.roles.includes(role),
     })),
-    teamItems: teams.map((team) => ({ value: team.name, text: team.name, checked: selected.teams.includes(team.name) })),
+    teamItems: teams.map((team) => ({
+      value: team.name,
+      text: team.name,
+      checked: selected.teams.includes(team.name),
+    })),
     expiresValue: selected.expires,
   };
 }
@@ -100,7 +107,8 @@ export function registerAdminRoutes(routes: RouteRegistry, services: Services): 
     };
     const errors: { text: string; href: string }[] = [];
     const expiry = parseExpiry(values.expires);
-    if (expiry === 'invalid') errors.push({ text: 'Enter the access end date as YYYY-MM-DD', href: '#expires' });
+    if (expiry === 'invalid')
+      errors.push({ text: 'Enter the access end date as YYYY-MM-DD', href: '#expires' });
     if (values.password) {
       const problem = passwordProblem(values.password);
       if (problem) errors.push({ text: problem, href: '#password' });
@@ -148,7 +156,8 @@ export function registerAdminRoutes(routes: RouteRegistry, services: Services): 
     const body = req.body as Body;
     const errors: { text: string; href: string }[] = [];
     const expiry = parseExpiry(str(body.expires));
-    if (expiry === 'invalid') errors.push({ text: 'Enter the access end date as YYYY-MM-DD', href: '#expires' });
+    if (expiry === 'invalid')
+      errors.push({ text: 'Enter the access end date as YYYY-MM-DD', href: '#expires' });
     if (!errors.length) {
       try {
         await updateUser(db, actorOf(req.user), id, {
@@ -256,10 +265,20 @@ export function registerAdminRoutes(routes: RouteRegistry, services: Services): 
     const errors: { text: string; href: string }[] = [];
     if (!values.council_name) errors.push({ text: 'Enter the council’s name', href: '#council_name' });
     if (values.la_code && !/^E(06|08|09|10)\d{6}$/.test(values.la_code)) {
-      errors.push({ text: 'Enter the local authority code like E09000033 (E06, E08, E09 or E10 and 6 digits)', href: '#la_code' });
+      errors.push({
+        text: 'Enter the local authority code like E09000033 (E06, E08, E09 or E10 and 6 digits)',
+        href: '#la_code',
+      });
     }
-    if (!Number.isInteger(values.session_idle_minutes) || values.session_idle_minutes < 5 || values.session_idle_minutes > 240) {
-      errors.push({ text: 'Enter an idle time-out between 5 and 240 minutes', href: '#session_idle_minutes' });
+    if (
+      !Number.isInteger(values.session_idle_minutes) ||
+      values.session_idle_minutes < 5 ||
+      values.session_idle_minutes > 240
+    ) {
+      errors.push({
+        text: 'Enter an idle time-out between 5 and 240 minutes',
+        href: '#session_idle_minutes',
+      });
     }
     if (errors.length) {
       return res.status(400).render('admin/settings', {

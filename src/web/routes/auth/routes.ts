@@ -2,7 +2,14 @@ import type { Request, Response } from 'express';
 import type { RouteRegistry } from '../../route-registry.ts';
 import type { Services } from '../../services.ts';
 import { ensureSession, endSession, startSignedInSession } from '../../middleware/session.ts';
-import { canSignIn, countUsers, createUser, findUserByEmail, emailProblem, normaliseEmail } from '../../../auth/users.ts';
+import {
+  canSignIn,
+  countUsers,
+  createUser,
+  findUserByEmail,
+  emailProblem,
+  normaliseEmail,
+} from '../../../auth/users.ts';
 import { verifyPassword, passwordProblem } from '../../../auth/passwords.ts';
 import {
   THROTTLE,
@@ -18,7 +25,13 @@ import { OidcError } from '../../../auth/oidc.ts';
 
 /** Only local paths are allowed after sign-in, so the `next` parameter cannot send users elsewhere. */
 export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (
+    typeof value !== 'string' ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.startsWith('/\\')
+  )
+    return '/';
   return value;
 }
 
@@ -68,12 +81,16 @@ export function registerAuthRoutes(routes: RouteRegistry, services: Services): v
     }
     await clearFailures(db, keys[0]!);
     await startSignedInSession(services, req, res, user.id);
-    await recordChange(db, { id: user.id, email: user.email }, {
-      entityType: 'user',
-      entityId: user.id,
-      action: 'sign in',
-      details: { method: 'password' },
-    });
+    await recordChange(
+      db,
+      { id: user.id, email: user.email },
+      {
+        entityType: 'user',
+        entityId: user.id,
+        action: 'sign in',
+        details: { method: 'password' },
+      },
+    );
     res.redirect(next);
   });
 
@@ -109,18 +126,26 @@ export function registerAuthRoutes(routes: RouteRegistry, services: Services): v
     if (emailError) errors.push({ text: emailError, href: '#email' });
     const passwordError = passwordProblem(values.password);
     if (passwordError) errors.push({ text: passwordError, href: '#password' });
-    else if (values.password !== values.confirm) errors.push({ text: 'The passwords do not match', href: '#confirm' });
+    else if (values.password !== values.confirm)
+      errors.push({ text: 'The passwords do not match', href: '#confirm' });
     if (errors.length) {
-      return res.status(400).render('auth/setup', { token, errors, values: { name: values.name, email: values.email } });
+      return res
+        .status(400)
+        .render('auth/setup', { token, errors, values: { name: values.name, email: values.email } });
     }
-    if (!(await consumeSetupToken(db, config.sessionSecret, token))) return res.status(404).render('auth/setup-invalid');
+    if (!(await consumeSetupToken(db, config.sessionSecret, token)))
+      return res.status(404).render('auth/setup-invalid');
     const user = await createUser(db, SYSTEM_ACTOR, {
       email: values.email,
       name: values.name,
       roles: ['admin'],
       password: values.password,
     });
-    await recordChange(db, SYSTEM_ACTOR, { entityType: 'setup', entityId: user.id, action: 'first administrator created' });
+    await recordChange(db, SYSTEM_ACTOR, {
+      entityType: 'setup',
+      entityId: user.id,
+      action: 'first administrator created',
+    });
     await startSignedInSession(services, req, res, user.id);
     res.redirect('/admin/users');
   });
@@ -133,9 +158,16 @@ export function registerAuthRoutes(routes: RouteRegistry, services: Services): v
       throw error;
     });
     if (start instanceof OidcError) {
-      return res.status(502).render('auth/sign-in', { next: '/', errors: [{ text: start.message, href: '#email' }] });
+      return res
+        .status(502)
+        .render('auth/sign-in', { next: '/', errors: [{ text: start.message, href: '#email' }] });
     }
-    session.data.oidc = { state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, next: safeNext(req.query.next) };
+    session.data.oidc = {
+      state: start.state,
+      nonce: start.nonce,
+      codeVerifier: start.codeVerifier,
+      next: safeNext(req.query.next),
+    };
     await services.sessions.saveData(session);
     res.redirect(start.url);
   });
@@ -143,8 +175,7 @@ export function registerAuthRoutes(routes: RouteRegistry, services: Services): v
   routes.get('/auth/oidc/callback', 'public', async (req, res) => {
     if (!services.oidc) return res.status(404).render('errors/404');
     const pending = req.session?.data.oidc as
-      | { state: string; nonce: string; codeVerifier: string; next: string }
-      | undefined;
+      { state: string; nonce: string; codeVerifier: string; next: string } | undefined;
     const fail = (message: string) =>
       res.status(401).render('auth/sign-in', { next: '/', errors: [{ text: message, href: '#email' }] });
     if (!pending || !req.session) return fail('Your sign-in attempt expired. Start again.');
@@ -159,16 +190,23 @@ export function registerAuthRoutes(routes: RouteRegistry, services: Services): v
     }
     const user = await findUserByEmail(db, email);
     if (!user || !canSignIn(user)) {
-      services.logger.warn({ requestId: req.correlationId }, 'single sign-on refused: no active user for that email');
+      services.logger.warn(
+        { requestId: req.correlationId },
+        'single sign-on refused: no active user for that email',
+      );
       return fail('Your account is not set up in Oversight, or it has been disabled. Ask an administrator.');
     }
     await startSignedInSession(services, req, res, user.id);
-    await recordChange(db, { id: user.id, email: user.email }, {
-      entityType: 'user',
-      entityId: user.id,
-      action: 'sign in',
-      details: { method: 'oidc' },
-    });
+    await recordChange(
+      db,
+      { id: user.id, email: user.email },
+      {
+        entityType: 'user',
+        entityId: user.id,
+        action: 'sign in',
+        details: { method: 'oidc' },
+      },
+    );
     res.redirect(safeNext(pending.next));
   });
 }

@@ -16,7 +16,9 @@ export function registerHealthRoute(routes: RouteRegistry, services: Services): 
     } catch {
       database = 'unavailable';
     }
-    const analytics = services.analyticsHealth ? await services.analyticsHealth().catch(() => 'unavailable' as const) : undefined;
+    const analytics = services.analyticsHealth
+      ? await services.analyticsHealth().catch(() => 'unavailable' as const)
+      : undefined;
     const healthy = database === 'ok' && analytics !== 'unavailable';
     res.status(healthy ? 200 : 503).json({
       status: healthy ? 'ok' : 'unavailable',
@@ -54,7 +56,10 @@ export function registerPageRoutes(routes: RouteRegistry, services: Services): v
     const user = await findUserByEmail(db, req.user!.email);
     const errors: { text: string; href: string }[] = [];
     if (!user?.passwordHash) {
-      errors.push({ text: 'Your account signs in through single sign-on; it has no password here', href: '#current' });
+      errors.push({
+        text: 'Your account signs in through single sign-on; it has no password here',
+        href: '#current',
+      });
     } else if (!(await verifyPassword(user.passwordHash, current))) {
       errors.push({ text: 'Your current password is not correct', href: '#current' });
     }
