@@ -7,6 +7,7 @@ import { CommandError, UsageError, withDatabase } from './cli/context.ts';
 import { registerUserCommands } from './cli/user-commands.ts';
 import { registerAccessLogCommand } from './cli/access-log-command.ts';
 import { registerBackupCommands } from './cli/backup-commands.ts';
+import { registerSnapshotCommands } from './cli/snapshot-commands.ts';
 
 // Everything Oversight writes (databases, exports, backups) is readable by its owner only.
 process.umask(0o077);
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerAccessLogCommand(program);
   registerBackupCommands(program);
+  registerSnapshotCommands(program);
   return program;
 }
 

@@ -12,25 +12,60 @@ import { issueSetupToken } from './auth/setup-token.ts';
 import { sessionLimits } from './web/middleware/session.ts';
 import { projectRoot } from './web/nunjucks.ts';
 import type { Services } from './web/services.ts';
+import { openAnalyticsStore, type AnalyticsStore } from './analytics/store.ts';
+import { SnapshotService, loadDemoCouncil } from './snapshots/index.ts';
+import { ImportJobs } from './web/routes/snapshots/import-jobs.ts';
+import { getSettings } from './store/settings.ts';
+import { SYSTEM_ACTOR } from './store/change-log.ts';
+import { todayInEngland } from './domain/dates.ts';
 
 export interface RunningServer {
   server: Server;
   database: Database;
+  services: Services;
+  analytics: AnalyticsStore;
+  /** Resolves when the demo council has been loaded (or at once when none is loaded). */
+  demoReady: Promise<void>;
   url: string;
   setupUrl: string | null;
   stop(): Promise<void>;
 }
 
+/** Builds the front-end assets when they are missing or older than their sources. */
 async function ensureAssets(): Promise<void> {
-  if (fs.existsSync(path.join(projectRoot, 'public/build/app.css'))) return;
+  const built = path.join(projectRoot, 'public/build/app.css');
+  const sources = path.join(projectRoot, 'src/web/assets');
+  if (fs.existsSync(built)) {
+    const builtAt = fs.statSync(built).mtimeMs;
+    const newest = Math.max(
+      ...fs.readdirSync(sources).map((f) => fs.statSync(path.join(sources, f)).mtimeMs),
+    );
+    if (newest <= builtAt) return;
+  }
   // @ts-expect-error: a plain JavaScript build script without types
   const { buildAssets } = (await import('../bin/build-assets.js')) as { buildAssets: () => Promise<void> };
   await buildAssets();
 }
 
-export function buildServices(config: Config, database: Database): Services {
+export function buildServices(config: Config, database: Database, analytics?: AnalyticsStore): Services {
   const logger = createLogger(config.logLevel);
+  const snapshots = analytics
+    ? new SnapshotService({
+        db: database.db,
+        analytics,
+        dataDir: config.dataDir,
+        councilName: async () => (await getSettings(database.db)).council_name,
+      })
+    : undefined;
   return {
+    snapshots,
+    imports: snapshots ? new ImportJobs(snapshots, logger) : undefined,
+    analyticsHealth: analytics
+      ? async () => {
+          await analytics.query('SELECT 1 AS ok');
+          return 'ok';
+        }
+      : undefined,
     config,
     db: database.db,
     dbKind: database.kind,
@@ -51,7 +86,9 @@ export async function startServer(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database.db);
   if (applied.length) log(`Oversight: applied migrations ${applied.join(', ')}`);
-  const services = buildServices(config, database);
+  const analytics = await openAnalyticsStore(config.dataDir);
+  const services = buildServices(config, database, analytics);
+  await services.snapshots!.reconcile();
   const { app } = createApp(services);
 
   let setupUrl: string | null = null;
@@ -74,6 +111,21 @@ export async function startServer(
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
+  let demoReady: Promise<void> = Promise.resolve();
+  if (config.demoData && (await services.snapshots!.list()).length === 0) {
+    log('Oversight: loading the synthetic demo council (no real children) …');
+    demoReady = loadDemoCouncil(services.snapshots!, {
+      dataDir: config.dataDir,
+      children: 3000,
+      asAt: todayInEngland(),
+      seed: 2026,
+      actor: SYSTEM_ACTOR,
+    }).then(
+      (snapshot) => log(`Oversight: demo council loaded (snapshot as at ${snapshot.asAt}).`),
+      (error: unknown) => services.logger.error({ err: error }, 'could not load the demo council'),
+    );
+  }
+
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -83,11 +135,17 @@ export async function startServer(
   return {
     server,
     database,
+    services,
+    analytics,
+    demoReady,
     url,
     setupUrl,
     async stop() {
       clearInterval(sweep);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await demoReady;
+      await services.imports?.idle();
+      await analytics.close();
       await database.close();
     },
   };

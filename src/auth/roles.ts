@@ -65,8 +65,12 @@ export const PERMISSIONS = {
     'social_worker',
     'inspector',
   ],
-  /** Import data, delete snapshots' derived data, map local codes. */
+  /** Data-quality reports of imports (they quote child ids and values): roles that see every child. */
+  'data.quality': ['admin', 'analyst', 'director', 'service_manager', 'qa_lead', 'inspector'],
+  /** Import data, re-derive snapshots, map local codes. */
   'data.import': ['analyst'],
+  /** Export a whole snapshot as an Annex A workbook (every child's record). */
+  'data.export': ['analyst', 'director'],
   /** Delete a snapshot. */
   'data.delete': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

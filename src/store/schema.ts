@@ -89,6 +89,61 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+export interface SnapshotsTable {
+  id: string;
+  council: string;
+  as_at: string;
+  period_start: string;
+  period_end: string;
+  as_at_inferred: boolean;
+  lists: JSONColumnType<Record<string, { rowsRead: number; rowsAccepted: number }>>;
+  issue_counts: JSONColumnType<{ error: number; warning: number; query: number }>;
+  imported_by_user_id: number | null;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+  replaces: string | null;
+}
+
+export interface SnapshotSourcesTable {
+  snapshot_id: string;
+  position: number;
+  name: string;
+  sha256: string;
+  bytes: ColumnType<number, number, number>;
+}
+
+export interface SnapshotIssuesTable {
+  snapshot_id: string;
+  seq: number;
+  code: string;
+  severity: string;
+  list: number | null;
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export interface SnapshotUnrecognisedTable {
+  snapshot_id: string;
+  list: number;
+  column: string;
+  code_set: string;
+  value: string;
+  count: number;
+}
+
+export interface CodeMappingsTable {
+  code_set: string;
+  value: string;
+  code: string;
+  created_by_user_id: number | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Schema {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -101,4 +156,9 @@ export interface Schema {
   change_log: ChangeLogTable;
   settings: SettingsTable;
   schema_migrations: SchemaMigrationsTable;
+  snapshots: SnapshotsTable;
+  snapshot_sources: SnapshotSourcesTable;
+  snapshot_issues: SnapshotIssuesTable;
+  snapshot_unrecognised: SnapshotUnrecognisedTable;
+  code_mappings: CodeMappingsTable;
 }

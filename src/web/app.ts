@@ -14,6 +14,7 @@ import { maskUrl } from '../logger.ts';
 import { registerAuthRoutes } from './routes/auth/routes.ts';
 import { registerHealthRoute, registerPageRoutes } from './routes/pages/routes.ts';
 import { registerAdminRoutes } from './routes/admin/routes.ts';
+import { registerSnapshotRoutes } from './routes/snapshots/routes.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 
 export interface OversightApp {
@@ -87,6 +88,7 @@ export function createApp(services: Services): OversightApp {
   registerPageRoutes(routes, services);
   registerAuthRoutes(routes, services);
   registerAdminRoutes(routes, services);
+  registerSnapshotRoutes(routes, services);
 
   app.use(notFound);
   app.use(errorHandler(services.logger));

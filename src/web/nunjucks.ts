@@ -46,6 +46,9 @@ export function configureViews(app: Express): nunjucks.Environment {
   );
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('date', formatDate);
+  env.addFilter('rowsStored', (snapshot: { lists: Record<string, { rowsAccepted: number }> }) =>
+    Object.values(snapshot.lists).reduce((sum, l) => sum + l.rowsAccepted, 0),
+  );
   env.addFilter('json', (value: unknown) => JSON.stringify(value));
   env.addFilter('number', (value: number | null | undefined) =>
     value === null || value === undefined ? '' : value.toLocaleString('en-GB'),

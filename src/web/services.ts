@@ -3,6 +3,8 @@ import type { Config } from '../config.ts';
 import type { Db } from '../store/database.ts';
 import type { SessionStore } from '../auth/sessions.ts';
 import type { OidcClient } from '../auth/oidc.ts';
+import type { SnapshotService } from '../snapshots/index.ts';
+import type { ImportJobs } from './routes/snapshots/import-jobs.ts';
 
 /** What the web app is built from: plain objects passed in, so tests can build their own. */
 export interface Services {
@@ -14,4 +16,8 @@ export interface Services {
   oidc: OidcClient | null;
   /** Reports the analytics store's state for /health; absent until it is opened. */
   analyticsHealth?: () => Promise<'ok' | 'unavailable'>;
+  /** Annex A snapshots (absent when the analytics store is not open). */
+  snapshots?: SnapshotService;
+  /** Background imports started from the web. */
+  imports?: ImportJobs;
 }

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
+import { openAnalyticsStore, type AnalyticsStore } from '../../src/analytics/store.ts';
 import type { Express } from 'express';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { buildServices } from '../../src/server.ts';
@@ -17,15 +21,34 @@ export interface TestApp {
   services: Services;
   database: TestDatabase;
   config: Config;
+  analytics?: AnalyticsStore;
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { analytics?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), ...overrides };
-  const services = buildServices(config, database);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-app-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), dataDir, ...overrides };
+  const analytics = options.analytics ? await openAnalyticsStore(dataDir) : undefined;
+  const services = buildServices(config, database, analytics);
   const { app, routes } = createApp(services);
-  return { app, routes, services, database, config, close: () => database.drop() };
+  return {
+    app,
+    routes,
+    services,
+    database,
+    config,
+    analytics,
+    async close() {
+      await services.imports?.idle();
+      await analytics?.close();
+      await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 let counter = 0;

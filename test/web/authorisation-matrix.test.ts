@@ -12,6 +12,10 @@ import { createTestApp, signedInAs, type TestApp } from '../helpers/app.ts';
  *   Role[]      only users holding one of these roles
  */
 const ADMIN: Role[] = ['admin'];
+const ALL_SIGNED_IN = 'signed-in' as const;
+const ANALYST: Role[] = ['analyst'];
+const QUALITY: Role[] = ['admin', 'analyst', 'director', 'service_manager', 'qa_lead', 'inspector'];
+const CHILD_LEVEL: Role[] = ROLES.filter((r) => r !== 'member');
 export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /health': 'public',
   'GET /accessibility': 'public',
@@ -38,6 +42,23 @@ export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /admin/settings': ADMIN,
   'POST /admin/settings': ADMIN,
   'GET /admin/changes': ADMIN,
+  // Annex A snapshots. Counts are aggregate (every role); reports quote child ids (roles that see
+  // every child); child views are further limited to the user's scope inside the handler.
+  'GET /snapshots': ALL_SIGNED_IN,
+  'GET /snapshots/upload': ANALYST,
+  'POST /snapshots/upload': ANALYST,
+  'GET /imports/:job': ANALYST,
+  'GET /imports/:job/status': ANALYST,
+  'GET /snapshots/:id': ALL_SIGNED_IN,
+  'GET /snapshots/:id/report': QUALITY,
+  'GET /snapshots/:id/report/download': QUALITY,
+  'POST /snapshots/:id/mappings': ANALYST,
+  'POST /snapshots/:id/rederive': ANALYST,
+  'GET /snapshots/:id/delete': ADMIN,
+  'POST /snapshots/:id/delete': ADMIN,
+  'GET /snapshots/:id/export': ['analyst', 'director'],
+  'GET /snapshots/:id/children': CHILD_LEVEL,
+  'GET /snapshots/:id/children/:childId': CHILD_LEVEL,
 };
 
 function concrete(path: string): string {
@@ -49,7 +70,7 @@ describe('route authorisation matrix', () => {
   const users = new Map<Role, number>();
 
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, { analytics: true });
     for (const role of ROLES) users.set(role, (await signedInAs(t, [role])).user.id);
   });
   after(async () => t.close());

@@ -1,6 +1,8 @@
 import { sql as foundation } from './0001_foundation.ts';
+import { sql as snapshots } from './0002_snapshots.ts';
 
 /** Ordered, forward-only migrations. Never edit one that has shipped: add the next. */
 export const migrations: readonly { id: string; sql: string }[] = [
   { id: '0001_foundation', sql: foundation },
+  { id: '0002_snapshots', sql: snapshots },
 ];

@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import { safeEqual } from '../../auth/tokens.ts';
 import { csrfSync } from 'csrf-sync';
 import { ForbiddenError } from '../route-registry.ts';
 
@@ -18,9 +19,31 @@ const { csrfSynchronisedProtection } = csrfSync({
   },
 });
 
+/**
+ * Multipart uploads are not parsed before the route, so their token is checked by the route itself
+ * with checkCsrfToken once the form fields are read (the route test proves an upload without it fails).
+ */
+export function isMultipart(req: Request): boolean {
+  return /^multipart\/form-data/i.test(req.get('content-type') ?? '');
+}
+
+export function checkCsrfToken(req: Request, token: string | undefined): void {
+  const expected = req.session?.csrfToken;
+  if (!expected || !token || !safeEqual(expected, token)) {
+    throw new ForbiddenError('The form was out of date. Go back, reload the page and try again.');
+  }
+}
+
+/** Paths whose handlers read multipart uploads and check the token themselves. */
+export const MULTIPART_PATHS = ['/snapshots/upload'];
+
 export function csrfProtection(): RequestHandler {
   return (req, res, next) => {
     if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) return next();
+    if (isMultipart(req)) {
+      if (MULTIPART_PATHS.includes(req.path)) return next();
+      return next(new ForbiddenError('This form does not take file uploads.'));
+    }
     if (!req.session) {
       return next(new ForbiddenError('Your session has ended. Go back, reload the page and try again.'));
     }
