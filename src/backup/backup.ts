@@ -28,6 +28,7 @@ interface Manifest {
   created_at: string;
   tables: { name: string; rows: number }[];
   analytics: { bytes: number } | null;
+  sources?: { name: string; bytes: number }[];
 }
 
 async function tablesInDependencyOrder(db: Db): Promise<string[]> {
@@ -69,6 +70,8 @@ async function jsonColumns(db: Db, table: string): Promise<Set<string>> {
 export async function writeBackup(options: {
   db: Db;
   analyticsFile: string | null;
+  /** Imported source files (kept so snapshots can be re-derived). */
+  sourcesDir?: string | null;
   key: Buffer;
   out: string;
 }): Promise<Manifest> {
@@ -120,6 +123,17 @@ export async function writeBackup(options: {
     if (options.analyticsFile && manifest.analytics) {
       const stream = fs.createReadStream(options.analyticsFile, { highWaterMark: CHUNK_BYTES });
       for await (const chunk of stream) await write({ analytics: (chunk as Buffer).toString('base64') });
+    }
+    const sourcesDir = options.sourcesDir;
+    if (sourcesDir && fs.existsSync(sourcesDir)) {
+      for (const name of fs.readdirSync(sourcesDir).sort()) {
+        const file = path.join(sourcesDir, name);
+        if (!fs.statSync(file).isFile()) continue;
+        await write({ source: name });
+        for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
+          await write({ source: name, data: (chunk as Buffer).toString('base64') });
+        }
+      }
     }
     gzip.end();
     await done;
@@ -193,6 +207,7 @@ async function* lines(file: string): AsyncGenerator<Record<string, unknown>> {
 export async function restoreBackup(options: {
   db: Db;
   analyticsFile: string;
+  sourcesDir?: string | null;
   key: Buffer;
   input: string;
 }): Promise<Manifest> {
@@ -260,6 +275,16 @@ export async function restoreBackup(options: {
       }
       fs.closeSync(out);
       fs.renameSync(tmp, options.analyticsFile);
+    }
+    if (options.sourcesDir) {
+      fs.mkdirSync(options.sourcesDir, { recursive: true, mode: 0o700 });
+      for await (const line of lines(plain)) {
+        if (typeof line.source !== 'string' || path.basename(line.source) !== line.source) continue;
+        const target = path.join(options.sourcesDir, line.source);
+        if (typeof line.data === 'string')
+          fs.appendFileSync(target, Buffer.from(line.data, 'base64'), { mode: 0o600 });
+        else fs.writeFileSync(target, '', { mode: 0o600 });
+      }
     }
     return manifest;
   } finally {

@@ -167,10 +167,12 @@ export class FaultInjector {
     const kind = LIST_COLUMNS[list][i]?.kind;
     const key = ID_HEADERS.has(header) || header === KEY_DATE_HEADER[list];
     const original = cells[i] as Cell;
+    // Blanks, #N/A and NULL are how real files say "missing": in a required key column the row is
+    // unusable (error); anywhere else the value is simply missing, which is not a problem to report.
     const options: (() => void)[] = [
-      () => record(i, 'blank', null, key ? 'error' : 'warning'),
-      () => record(i, 'na', { error: '#N/A' }, key ? 'error' : 'warning'),
-      () => record(i, 'null-text', 'NULL', key ? 'error' : 'warning'),
+      () => record(i, 'blank', null, key ? 'error' : 'none'),
+      () => record(i, 'na', { error: '#N/A' }, key ? 'error' : 'none'),
+      () => record(i, 'null-text', 'NULL', key ? 'error' : 'none'),
     ];
     if (kind === 'date' && typeof original === 'number') {
       const year = formatDmy(original).slice(6);

@@ -52,7 +52,16 @@ describe('encrypted backup and restore', () => {
 
   it('round-trips both stores, and the restored database keeps working', async () => {
     const out = path.join(dir, 'oversight.backup');
-    const manifest = await writeBackup({ db: source.db, analyticsFile: analytics(), key, out });
+    const sources = path.join(dir, 'sources');
+    fs.mkdirSync(sources);
+    fs.writeFileSync(path.join(sources, 'abc123'), crypto.randomBytes(2 * 1024 * 1024 + 5));
+    const manifest = await writeBackup({
+      db: source.db,
+      analyticsFile: analytics(),
+      sourcesDir: sources,
+      key,
+      out,
+    });
     assert.equal(manifest.tables.find((t) => t.name === 'access_log')!.rows, 2500);
     assert.equal((fs.statSync(out).mode & 0o777).toString(8), '600');
     const bytes = fs.readFileSync(out);
@@ -63,7 +72,19 @@ describe('encrypted backup and restore', () => {
     const restoredDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-restore-'));
     try {
       const restoredAnalytics = path.join(restoredDir, 'analytics.duckdb');
-      await restoreBackup({ db: target.db, analyticsFile: restoredAnalytics, key, input: out });
+      const restoredSources = path.join(restoredDir, 'sources');
+      await restoreBackup({
+        db: target.db,
+        analyticsFile: restoredAnalytics,
+        sourcesDir: restoredSources,
+        key,
+        input: out,
+      });
+      assert.ok(
+        fs
+          .readFileSync(path.join(restoredSources, 'abc123'))
+          .equals(fs.readFileSync(path.join(sources, 'abc123'))),
+      );
       const users = await listUsers(target.db);
       assert.deepEqual(
         users.map((u) => [u.email, [...u.roles].sort(), u.teams.map((t) => t.name)]),
