@@ -40,6 +40,27 @@ function field(req: Request, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** Starts the signed-in session and records the sign-in against the user. */
+async function completeSignIn(
+  services: Services,
+  req: Request,
+  res: Response,
+  user: { id: number; email: string },
+  method: 'password' | 'oidc',
+): Promise<void> {
+  await startSignedInSession(services, req, res, user.id);
+  await recordChange(
+    services.db,
+    { id: user.id, email: user.email },
+    {
+      entityType: 'user',
+      entityId: user.id,
+      action: 'sign in',
+      details: { method },
+    },
+  );
+}
+
 const GENERIC_FAILURE = 'Enter a correct email address and password';
 
 export function registerAuthRoutes(routes: RouteRegistry, services: Services): void {
@@ -80,17 +101,7 @@ export function registerAuthRoutes(routes: RouteRegistry, services: Services): v
       return render(401, GENERIC_FAILURE);
     }
     await clearFailures(db, keys[0]!);
-    await startSignedInSession(services, req, res, user.id);
-    await recordChange(
-      db,
-      { id: user.id, email: user.email },
-      {
-        entityType: 'user',
-        entityId: user.id,
-        action: 'sign in',
-        details: { method: 'password' },
-      },
-    );
+    await completeSignIn(services, req, res, user, 'password');
     res.redirect(next);
   });
 
@@ -196,17 +207,7 @@ export function registerAuthRoutes(routes: RouteRegistry, services: Services): v
       );
       return fail('Your account is not set up in Oversight, or it has been disabled. Ask an administrator.');
     }
-    await startSignedInSession(services, req, res, user.id);
-    await recordChange(
-      db,
-      { id: user.id, email: user.email },
-      {
-        entityType: 'user',
-        entityId: user.id,
-        action: 'sign in',
-        details: { method: 'oidc' },
-      },
-    );
+    await completeSignIn(services, req, res, user, 'oidc');
     res.redirect(safeNext(pending.next));
   });
 }

@@ -14,6 +14,7 @@ import { receiveUpload, UploadError } from './upload.ts';
 import { mayViewChild } from './child-access.ts';
 import { toCsv } from '../../../export/csv.ts';
 import { LIST_NUMBERS, listSpec } from '../../../ingest/annex-a/index.ts';
+import type { SnapshotSummary } from '../../../snapshots/index.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const PAGE_SIZE = 50;
@@ -128,10 +129,15 @@ export function registerSnapshotRoutes(routes: RouteRegistry, services: Services
     });
   });
 
-  routes.get('/snapshots/:id', 'figures.view', async (req, res) => {
-    const snapshot = await load(req);
-    const quality = hasPermission(req.user!.roles, 'data.quality');
-    res.render('snapshots/show', {
+  const renderShow = async (
+    req: Request,
+    res: Response,
+    snapshot: SnapshotSummary,
+    extra: { status?: number; errors?: { text: string; href: string }[] } = {},
+  ) => {
+    const roles = req.user!.roles;
+    const quality = hasPermission(roles, 'data.quality');
+    res.status(extra.status ?? 200).render('snapshots/show', {
       snapshot,
       lists: LIST_NUMBERS.map((n) => ({
         n,
@@ -140,12 +146,18 @@ export function registerSnapshotRoutes(routes: RouteRegistry, services: Services
       })),
       ruleCounts: quality ? await snapshots().ruleCounts(snapshot.id) : null,
       unrecognised: quality ? await snapshots().unrecognised(snapshot.id) : null,
-      canImport: hasPermission(req.user!.roles, 'data.import'),
-      canExport: hasPermission(req.user!.roles, 'data.export'),
-      canDelete: hasPermission(req.user!.roles, 'data.delete'),
-      canViewChildren: hasPermission(req.user!.roles, 'children.view'),
+      canImport: hasPermission(roles, 'data.import'),
+      canExport: hasPermission(roles, 'data.export'),
+      canDelete: hasPermission(roles, 'data.delete'),
+      canViewChildren: hasPermission(roles, 'children.view'),
       mapped: req.query.mapped === '1',
+      missingChild: req.query.child === 'missing',
+      errors: extra.errors,
     });
+  };
+
+  routes.get('/snapshots/:id', 'figures.view', async (req, res) => {
+    await renderShow(req, res, await load(req));
   });
 
   routes.get('/snapshots/:id/report', 'data.quality', async (req, res) => {
@@ -221,20 +233,8 @@ export function registerSnapshotRoutes(routes: RouteRegistry, services: Services
         actorOf(req.user),
       );
     } catch (error) {
-      const quality = true;
-      return res.status(400).render('snapshots/show', {
-        snapshot,
-        lists: LIST_NUMBERS.map((n) => ({
-          n,
-          title: listSpec(n).title,
-          ...(snapshot.lists[String(n)] ?? { rowsRead: 0, rowsAccepted: 0 }),
-        })),
-        ruleCounts: quality ? await snapshots().ruleCounts(snapshot.id) : null,
-        unrecognised: await snapshots().unrecognised(snapshot.id),
-        canImport: true,
-        canExport: hasPermission(req.user!.roles, 'data.export'),
-        canDelete: hasPermission(req.user!.roles, 'data.delete'),
-        canViewChildren: true,
+      return renderShow(req, res, snapshot, {
+        status: 400,
         errors: [{ text: (error as Error).message, href: '#unrecognised' }],
       });
     }
