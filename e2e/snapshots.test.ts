@@ -36,6 +36,7 @@ describe('Annex A snapshots in a browser, on the demo council', () => {
 
   it('lists the demo snapshot and shows its summary, report and a child’s journey accessibly', async () => {
     await page.goto(`${server.url}/snapshots`);
+    assert.match(await page.locator('header').innerText(), /synthetic demo data/);
     await expectAccessible(page);
     await page.locator('main table a').first().click();
     await page.waitForURL(/\/snapshots\/[^/]+$/);

@@ -15,7 +15,9 @@ import type { Services } from './web/services.ts';
 import { openAnalyticsStore, type AnalyticsStore } from './analytics/store.ts';
 import { SnapshotService, loadDemoCouncil } from './snapshots/index.ts';
 import { ImportJobs } from './web/routes/snapshots/import-jobs.ts';
-import { getSettings } from './store/settings.ts';
+import { SETTING_DEFAULTS, getSettings, updateSettings } from './store/settings.ts';
+
+export const DEMO_COUNCIL_NAME = 'Demo Borough Council (synthetic demo data)';
 import { SYSTEM_ACTOR } from './store/change-log.ts';
 import { todayInEngland } from './domain/dates.ts';
 
@@ -121,7 +123,14 @@ export async function startServer(
       seed: 2026,
       actor: SYSTEM_ACTOR,
     }).then(
-      (snapshot) => log(`Oversight: demo council loaded (snapshot as at ${snapshot.asAt}).`),
+      async (snapshot) => {
+        // Label the installation as synthetic in every page's header until the council renames it.
+        const settings = await getSettings(database.db);
+        if (settings.council_name === SETTING_DEFAULTS.council_name) {
+          await updateSettings(database.db, SYSTEM_ACTOR, { council_name: DEMO_COUNCIL_NAME });
+        }
+        log(`Oversight: demo council loaded (snapshot as at ${snapshot.asAt}).`);
+      },
       (error: unknown) => services.logger.error({ err: error }, 'could not load the demo council'),
     );
   }
