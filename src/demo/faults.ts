@@ -112,7 +112,7 @@ export class FaultInjector {
           at('Continuous Assessment Date of Authorisation'),
           'authorised-before-start',
           s - rng.int(1, 20),
-          'warning',
+          'error',
         );
         return true;
       });
@@ -138,7 +138,7 @@ export class FaultInjector {
           at('Child Protection Plan End Date'),
           'plan-ended-before-start',
           s - rng.int(1, 30),
-          'warning',
+          'error',
         );
         return true;
       });
@@ -192,7 +192,7 @@ export class FaultInjector {
     if (set && coded) {
       options.push(
         () => record(i, 'code-bare', coded.code, 'none'),
-        () => record(i, 'code-label-only', coded.label, set.labelIsUnique(coded.label) ? 'none' : 'query'),
+        () => record(i, 'code-label-only', coded.label, set.labelIsUnique(coded.label) ? 'none' : 'warning'),
         () => {
           if (coded.written === `${coded.code}: ${coded.label}`) record(i, 'code-bare', coded.code, 'none');
           else record(i, 'code-colon-label', `${coded.code}: ${coded.label}`, 'none');
@@ -219,7 +219,7 @@ export class FaultInjector {
       column: (this.written.get(8) ?? [...ANNEX_A_HEADERS[8]])[0] as string,
       kind: 'duplicate-child-id',
       value: cellText(8, 0, cells[0] ?? null),
-      expectIssue: 'query',
+      expectIssue: 'error',
     });
   }
 }
