@@ -134,12 +134,7 @@ export class FaultInjector {
       specific.push(() => {
         const s = date('Child Protection Plan Start Date');
         if (s === null || date('Child Protection Plan End Date') === null) return false;
-        record(
-          at('Child Protection Plan End Date'),
-          'plan-ended-before-start',
-          s - rng.int(1, 30),
-          'error',
-        );
+        record(at('Child Protection Plan End Date'), 'plan-ended-before-start', s - rng.int(1, 30), 'error');
         return true;
       });
     }
