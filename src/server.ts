@@ -16,10 +16,11 @@ import { openAnalyticsStore, type AnalyticsStore } from './analytics/store.ts';
 import { SnapshotService, loadDemoCouncil } from './snapshots/index.ts';
 import { ImportJobs } from './web/routes/snapshots/import-jobs.ts';
 import { SETTING_DEFAULTS, getSettings, updateSettings } from './store/settings.ts';
-
-export const DEMO_COUNCIL_NAME = 'Demo Borough Council (synthetic demo data)';
 import { SYSTEM_ACTOR } from './store/change-log.ts';
 import { todayInEngland } from './domain/dates.ts';
+
+/** The council name shown on an installation running on the synthetic demo council. */
+export const DEMO_COUNCIL_NAME = 'Demo Borough Council (synthetic demo data)';
 
 export interface RunningServer {
   server: Server;

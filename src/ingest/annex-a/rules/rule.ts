@@ -121,3 +121,40 @@ export function orderRule(opts: {
     },
   };
 }
+
+/**
+ * A warning for each cell of the given kinds that normalising could not read: the value is reported
+ * as written, at its row and column, with the rule's own message.
+ */
+export function unreadableValueRule(spec: {
+  code: string;
+  title: string;
+  kinds: readonly FailureKind[];
+  /** whether the raw text goes in the issue (a formula with no result has none) */
+  reportValue: boolean;
+  message: (header: string, failure: ParseFailure) => string;
+}): Rule {
+  return {
+    code: spec.code,
+    severity: 'warning',
+    title: spec.title,
+    lists: ALL_LISTS,
+    columns: [],
+    create(env) {
+      return {
+        row(input) {
+          for (const f of input.failures) {
+            if (!spec.kinds.includes(f.kind)) continue;
+            env.report({
+              source: input.source,
+              row: input.row.row,
+              column: f.key,
+              value: spec.reportValue ? f.raw : null,
+              message: spec.message(input.source.headerOf(f.key) ?? f.key, f),
+            });
+          }
+        },
+      };
+    },
+  };
+}
