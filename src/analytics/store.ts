@@ -41,6 +41,7 @@ import { dayNumberOrUndefined, fromDayNumber } from '../domain/dates.ts';
 import { ANNEX_A_LISTS } from '../ingest/annex-a/spec.ts';
 import type { ListNumber, ListSpec } from '../ingest/annex-a/spec.ts';
 import type { NormalisedRow } from '../ingest/annex-a/types.ts';
+import { calendarStatements } from './calendar.ts';
 import { createTableSql, listTables, plannedColumnChanges, quoteIdent } from './schema.ts';
 import type { CellKind, ExistingColumn, ListTable } from './schema.ts';
 
@@ -409,6 +410,7 @@ class DuckDBAnalyticsStore implements AnalyticsStore {
         }
       }
       await this.syncSpecColumns(c);
+      for (const statement of calendarStatements()) await c.run(statement);
       this.schemaVersion = SCHEMA_VERSION;
     });
   }

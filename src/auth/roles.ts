@@ -73,6 +73,14 @@ export const PERMISSIONS = {
   'data.export': ['analyst', 'director'],
   /** Delete a snapshot. */
   'data.delete': ['admin'],
+  /** Change local standards (visit intervals, caseload standard, tracker windows…) and benchmark choices. */
+  'standards.manage': ['admin', 'analyst'],
+  /** Import DfE benchmark statistics and enter workforce figures. */
+  'benchmarks.manage': ['analyst'],
+  /** Raise and escalate practice alerts on a child (IROs and CP chairs). */
+  'alerts.raise': ['reviewing_officer'],
+  /** Record and update pre-proceedings and care proceedings trackers. */
+  'proceedings.record': ['service_manager', 'team_manager', 'social_worker', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

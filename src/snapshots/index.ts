@@ -3,6 +3,7 @@ export { AS_AT_INFERRED_CODE, SnapshotService } from './service.ts';
 export type {
   ImportOptions,
   ImportOutcome,
+  SnapshotListener,
   SnapshotServiceDeps,
   SnapshotSummary,
   StoredIssue,

@@ -58,6 +58,17 @@ export interface ImportOutcome {
   fatal: string | null;
   /** milliseconds: copy (hash + copy into the source store), read, normalise, validate, store, total */
   timings: Record<string, number>;
+  /**
+   * What went wrong in the work that follows a stored snapshot (indicators, trackers), by listener name. The
+   * snapshot is stored all the same; that work can be run again on demand.
+   */
+  derivedErrors: { listener: string; message: string }[];
+}
+
+/** Work run after a snapshot is stored (indicator results, tracker entries), in the order registered. */
+export interface SnapshotListener {
+  readonly name: string;
+  afterStore(snapshot: SnapshotSummary): Promise<void>;
 }
 
 export interface StoredIssue extends ValidationIssue {
@@ -124,12 +135,30 @@ export class SnapshotService {
   private readonly analytics: AnalyticsStore;
   private readonly dataDir: string;
   private readonly councilName: () => Promise<string>;
+  private readonly listeners: SnapshotListener[] = [];
 
   constructor(deps: SnapshotServiceDeps) {
     this.db = deps.db;
     this.analytics = deps.analytics;
     this.dataDir = deps.dataDir;
     this.councilName = deps.councilName;
+  }
+
+  /** Registers work to run after each stored snapshot (import, re-derive, demo). */
+  onStored(listener: SnapshotListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async runListeners(snapshot: SnapshotSummary): Promise<ImportOutcome['derivedErrors']> {
+    const errors: ImportOutcome['derivedErrors'] = [];
+    for (const listener of this.listeners) {
+      try {
+        await listener.afterStore(snapshot);
+      } catch (error) {
+        errors.push({ listener: listener.name, message: (error as Error).message });
+      }
+    }
+    return errors;
   }
 
   /** Where source files are kept, by SHA-256. */
@@ -164,6 +193,7 @@ export class SnapshotService {
       issues: [],
       fatal: null,
       timings: { ...timings, total: Math.round(performance.now() - started) },
+      derivedErrors: [],
       ...o,
     });
 
@@ -365,8 +395,11 @@ export class SnapshotService {
       throw error;
     }
     timings.store = Math.round(appendMs + performance.now() - storeStarted);
-    const snapshot = await this.get(id);
-    return outcome({ snapshot, lists: result.lists, issues });
+    const snapshot = (await this.get(id))!;
+    const derivedStarted = performance.now();
+    const derivedErrors = await this.runListeners(snapshot);
+    timings.derived = Math.round(performance.now() - derivedStarted);
+    return outcome({ snapshot, lists: result.lists, issues, derivedErrors });
   }
 
   /** Copies a file into the source store under a temporary name, hashing it on the way. */

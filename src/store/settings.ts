@@ -1,11 +1,21 @@
 import type { Db } from './database.ts';
 import { recordChange, type Actor } from './change-log.ts';
+import { STANDARD_DEFAULTS } from '../domain/standards.ts';
 
 /** Settings an administrator can change in the app, with their defaults. */
 export const SETTING_DEFAULTS = {
   council_name: 'Demo Borough Council',
   la_code: '',
   session_idle_minutes: 30,
+  /** the statistical neighbour model benchmarks use: '2025' (DfE's current) or '2021' */
+  sn_model: '2025',
+  /**
+   * Children aged 0–17 used for rates per 10,000 instead of the ONS estimate for `la_code`; 0 means use ONS.
+   * The synthetic demo council sets it, since its 3,000 children stand for a smaller population than any
+   * real council's.
+   */
+  population_override: 0,
+  ...STANDARD_DEFAULTS,
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 export type Settings = {

@@ -1,0 +1,45 @@
+/**
+ * Working days in SQL. The analytics store keeps a table `working_calendar(d DATE, is_working BOOLEAN, wd
+ * INTEGER)` covering the bank-holiday table's range (from the day before 2010-01-01 to 2030-12-31), where `wd`
+ * counts the working days up to and including `d`, and two macros built on it, the SQL twins of
+ * `workingDaysElapsed` and `addWorkingDays` in `src/domain/dates.ts`:
+ *
+ *   wd_elapsed(start, end)  working days d with start < d ≤ end (0 when end ≤ start; NULL outside the table)
+ *   wd_add(date, n)         the n-th working day after date (n ≥ 0; date itself for 0; NULL outside the table)
+ *
+ * Both are rebuilt every time the store opens, from the same bank-holiday table the TypeScript rules use, so a
+ * corrected holiday reaches SQL and TypeScript together.
+ */
+import { BANK_HOLIDAYS } from '../domain/bank-holidays.ts';
+import { WORKING_DAY_RANGE, addDays } from '../domain/dates.ts';
+
+export const CALENDAR_TABLE = 'working_calendar';
+
+/** The statements that (re)build the calendar table and its macros. */
+export function calendarStatements(): string[] {
+  const first = addDays(WORKING_DAY_RANGE.start, -1);
+  const holidays = BANK_HOLIDAYS.map((h) => `DATE '${h.date}'`).join(', ');
+  return [
+    `CREATE OR REPLACE TABLE ${CALENDAR_TABLE} AS
+     WITH days AS (
+       SELECT CAST(d AS DATE) AS d
+       FROM generate_series(DATE '${first}', DATE '${WORKING_DAY_RANGE.end}', INTERVAL 1 DAY) AS t(d)
+     ), flagged AS (
+       SELECT d, (d > DATE '${first}' AND isodow(d) <= 5 AND NOT list_contains([${holidays}], d)) AS is_working
+       FROM days
+     )
+     SELECT d, is_working, CAST(sum(CASE WHEN is_working THEN 1 ELSE 0 END) OVER (ORDER BY d) AS INTEGER) AS wd
+     FROM flagged ORDER BY d`,
+    `CREATE OR REPLACE MACRO wd_elapsed(s, e) AS (
+       CASE WHEN s IS NULL OR e IS NULL THEN NULL
+            WHEN e <= s THEN 0
+            ELSE (SELECT c.wd FROM ${CALENDAR_TABLE} c WHERE c.d = e) - (SELECT c.wd FROM ${CALENDAR_TABLE} c WHERE c.d = s)
+       END)`,
+    `CREATE OR REPLACE MACRO wd_add(s, n) AS (
+       CASE WHEN s IS NULL OR n IS NULL THEN NULL
+            WHEN n = 0 THEN s
+            ELSE (SELECT min(c.d) FROM ${CALENDAR_TABLE} c
+                  WHERE c.is_working AND c.wd = (SELECT s0.wd FROM ${CALENDAR_TABLE} s0 WHERE s0.d = s) + n)
+       END)`,
+  ];
+}

@@ -1,0 +1,111 @@
+/**
+ * Local standards: the limits a council sets for itself where statute leaves a choice (DOMAIN.md §3–4), with
+ * the defaults given there. Indicators and trackers read them from the settings; each stored figure records
+ * the values it used, so a changed standard is visible next to the figure.
+ */
+export interface StandardDefinition {
+  readonly key: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly unit: 'working days' | 'days' | 'weeks' | 'months' | 'hours' | 'children' | 'percentage points';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  /** which part of the product reads it */
+  readonly group: 'indicators' | 'trackers' | 'recorded' | 'dashboard';
+}
+
+export const STANDARDS = [
+  {
+    key: 'cp_visit_working_days',
+    label: 'Child protection visit standard',
+    hint: 'A child on a plan is seen at least this often. Many councils use 10 working days; seed 004 used 4 weeks.',
+    unit: 'working days',
+    default: 10,
+    min: 1,
+    max: 60,
+    group: 'indicators',
+  },
+  {
+    key: 'contact_decision_hours',
+    label: 'Contact decision time',
+    hint: 'A contact to the front door is decided within this many hours.',
+    unit: 'hours',
+    default: 24,
+    min: 1,
+    max: 240,
+    group: 'indicators',
+  },
+  {
+    key: 'cin_seen_working_days',
+    label: 'Child in need visiting standard',
+    hint: 'A child in need is seen at least this often.',
+    unit: 'working days',
+    default: 20,
+    min: 1,
+    max: 120,
+    group: 'indicators',
+  },
+  {
+    key: 'cla_visit_weeks',
+    label: 'Child in care visit interval',
+    hint: 'The statutory interval is 6 weeks.',
+    unit: 'weeks',
+    default: 6,
+    min: 1,
+    max: 26,
+    group: 'indicators',
+  },
+  {
+    key: 'cla_visit_long_term_months',
+    label: 'Child in care visit interval in a long-term placement',
+    hint: 'Where the placement is agreed as long-term (seed 004 footnote 42: 3 months).',
+    unit: 'months',
+    default: 3,
+    min: 1,
+    max: 12,
+    group: 'indicators',
+  },
+  {
+    key: 'caseload_standard',
+    label: 'Caseload standard',
+    hint: 'Workers holding more children than this are highlighted.',
+    unit: 'children',
+    default: 18,
+    min: 1,
+    max: 100,
+    group: 'dashboard',
+  },
+  {
+    key: 'rag_tolerance_points',
+    label: 'Tolerance for amber against a benchmark',
+    hint: 'A figure within this many points of the comparator, on the wrong side, is amber rather than red.',
+    unit: 'percentage points',
+    default: 2,
+    min: 0,
+    max: 50,
+    group: 'dashboard',
+  },
+] as const satisfies readonly StandardDefinition[];
+
+export type StandardKey = (typeof STANDARDS)[number]['key'];
+export type Standards = Record<StandardKey, number>;
+
+export const STANDARD_DEFAULTS = Object.fromEntries(STANDARDS.map((s) => [s.key, s.default])) as {
+  readonly [K in StandardKey]: number;
+};
+
+export function standardDefinition(key: string): StandardDefinition | undefined {
+  return (STANDARDS as readonly StandardDefinition[]).find((s) => s.key === key);
+}
+
+/** A form value for a standard, checked: a whole number between min and max, or an error message. */
+export function parseStandard(key: StandardKey, raw: string): { value: number } | { error: string } {
+  const s = standardDefinition(key)!;
+  const text = raw.trim();
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isInteger(value) || value < s.min || value > s.max) {
+    return { error: `Enter the ${s.label.toLowerCase()} as a whole number of ${s.unit} from ${s.min} to ${s.max}` };
+  }
+  return { value };
+}
