@@ -105,7 +105,9 @@ export function parseStandard(key: StandardKey, raw: string): { value: number } 
   const text = raw.trim();
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isInteger(value) || value < s.min || value > s.max) {
-    return { error: `Enter the ${s.label.toLowerCase()} as a whole number of ${s.unit} from ${s.min} to ${s.max}` };
+    return {
+      error: `Enter the ${s.label.toLowerCase()} as a whole number of ${s.unit} from ${s.min} to ${s.max}`,
+    };
   }
   return { value };
 }
