@@ -8,6 +8,7 @@ import { registerUserCommands } from './cli/user-commands.ts';
 import { registerAccessLogCommand } from './cli/access-log-command.ts';
 import { registerBackupCommands } from './cli/backup-commands.ts';
 import { registerSnapshotCommands } from './cli/snapshot-commands.ts';
+import { registerIndicatorCommands } from './cli/indicator-commands.ts';
 
 // Everything Oversight writes (databases, exports, backups) is readable by its owner only.
 process.umask(0o077);
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerAccessLogCommand(program);
   registerBackupCommands(program);
   registerSnapshotCommands(program);
+  registerIndicatorCommands(program);
   return program;
 }
 

@@ -15,6 +15,7 @@ import type { Services } from './web/services.ts';
 import { openAnalyticsStore, type AnalyticsStore } from './analytics/store.ts';
 import { SnapshotService, loadDemoCouncil } from './snapshots/index.ts';
 import { ImportJobs } from './web/routes/snapshots/import-jobs.ts';
+import { IndicatorService } from './indicators/service.ts';
 import { SETTING_DEFAULTS, getSettings, updateSettings } from './store/settings.ts';
 import { SYSTEM_ACTOR } from './store/change-log.ts';
 import { todayInEngland } from './domain/dates.ts';
@@ -60,8 +61,12 @@ export function buildServices(config: Config, database: Database, analytics?: An
         councilName: async () => (await getSettings(database.db)).council_name,
       })
     : undefined;
+  const indicators =
+    snapshots && analytics ? new IndicatorService({ db: database.db, analytics, snapshots }) : undefined;
+  if (indicators) snapshots!.onStored(indicators.listener());
   return {
     snapshots,
+    indicators,
     imports: snapshots ? new ImportJobs(snapshots, logger) : undefined,
     analyticsHealth: analytics
       ? async () => {

@@ -6,28 +6,28 @@ import { recordAccess } from '../auth/access-log.ts';
 import { generateDemoCouncil } from '../demo/index.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { LIST_NUMBERS } from '../ingest/annex-a/spec.ts';
-import { SnapshotService } from '../snapshots/index.ts';
-import { getSettings } from '../store/settings.ts';
+import type { SnapshotService } from '../snapshots/index.ts';
 import { CommandError, UsageError, cliActor, withDatabase } from './context.ts';
 import type { ImportOutcome, SnapshotSummary } from '../snapshots/index.ts';
 import type { ValidationIssue } from '../ingest/annex-a/index.ts';
 import type { Database } from '../store/database.ts';
+import type { Services } from '../web/services.ts';
+import { buildServices } from '../server.ts';
 
-/** Opens both stores, reconciles them (as at start-up), runs `fn`, and closes the analytics store. */
-async function withSnapshots<T>(
-  fn: (service: SnapshotService, database: Database) => Promise<T>,
+/**
+ * Opens both stores, reconciles them (as at start-up), runs `fn` with the same services the server builds
+ * (so an import here computes indicators and trackers too), and closes the analytics store.
+ */
+export async function withSnapshots<T>(
+  fn: (service: SnapshotService, database: Database, services: Services) => Promise<T>,
 ): Promise<T> {
   return withDatabase(async (database, config) => {
     const analytics = await openAnalyticsStore(config.dataDir);
     try {
-      const service = new SnapshotService({
-        db: database.db,
-        analytics,
-        dataDir: config.dataDir,
-        councilName: async () => (await getSettings(database.db)).council_name,
-      });
+      const services = buildServices(config, database, analytics);
+      const service = services.snapshots!;
       await service.reconcile();
-      return await fn(service, database);
+      return await fn(service, database, services);
     } finally {
       await analytics.close();
     }

@@ -4,6 +4,7 @@ import type { Db } from '../store/database.ts';
 import type { SessionStore } from '../auth/sessions.ts';
 import type { OidcClient } from '../auth/oidc.ts';
 import type { SnapshotService } from '../snapshots/index.ts';
+import type { IndicatorService } from '../indicators/service.ts';
 import type { ImportJobs } from './routes/snapshots/import-jobs.ts';
 
 /** What the web app is built from: plain objects passed in, so tests can build their own. */
@@ -20,4 +21,6 @@ export interface Services {
   snapshots?: SnapshotService;
   /** Background imports started from the web. */
   imports?: ImportJobs;
+  /** Indicator results, trends and drill-downs (absent when the analytics store is not open). */
+  indicators?: IndicatorService;
 }
