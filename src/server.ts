@@ -19,9 +19,15 @@ import { IndicatorService } from './indicators/service.ts';
 import { SETTING_DEFAULTS, getSettings, updateSettings } from './store/settings.ts';
 import { SYSTEM_ACTOR } from './store/change-log.ts';
 import { todayInEngland } from './domain/dates.ts';
+import { demoPopulation } from './demo/generate-council.ts';
 
 /** The council name shown on an installation running on the synthetic demo council. */
 export const DEMO_COUNCIL_NAME = 'Demo Borough Council (synthetic demo data)';
+
+/** The real council whose benchmarks the demo is compared with (Derby, E06000015, East Midlands). */
+const DEMO_CHILDREN = 3000;
+
+export const DEMO_LA_CODE = 'E06000015';
 
 export interface RunningServer {
   server: Server;
@@ -124,7 +130,7 @@ export async function startServer(
     log('Oversight: loading the synthetic demo council (no real children) …');
     demoReady = loadDemoCouncil(services.snapshots!, {
       dataDir: config.dataDir,
-      children: 3000,
+      children: DEMO_CHILDREN,
       asAt: todayInEngland(),
       seed: 2026,
       actor: SYSTEM_ACTOR,
@@ -133,7 +139,15 @@ export async function startServer(
         // Label the installation as synthetic in every page's header until the council renames it.
         const settings = await getSettings(database.db);
         if (settings.council_name === SETTING_DEFAULTS.council_name) {
-          await updateSettings(database.db, SYSTEM_ACTOR, { council_name: DEMO_COUNCIL_NAME });
+          await updateSettings(database.db, SYSTEM_ACTOR, {
+            council_name: DEMO_COUNCIL_NAME,
+            // The demo borrows a real council's code for its England, region and neighbour benchmarks, and
+            // uses the population its synthetic children stand for (not that council's ONS estimate) for rates.
+            ...(settings.la_code ? {} : { la_code: DEMO_LA_CODE }),
+            ...(Number(settings.population_override) > 0 ? {} : { population_override: demoPopulation(DEMO_CHILDREN) }),
+          });
+          // The figures computed at import used the settings before these: compute them again.
+          await services.indicators?.compute(snapshot.id);
         }
         log(`Oversight: demo council loaded (snapshot as at ${snapshot.asAt}).`);
       },
