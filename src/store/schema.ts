@@ -144,6 +144,113 @@ export interface CodeMappingsTable {
   created_at: Generated<Date>;
 }
 
+/** Recorded trackers (migration 0005): dates are ISO 'YYYY-MM-DD' text. */
+export interface PloCasesTable {
+  id: Generated<number>;
+  child_ids: JSONColumnType<string[]>;
+  team: string | null;
+  worker_user_id: number | null;
+  legal_planning_date: string | null;
+  legal_planning_outcome: string | null;
+  lbp_sent_date: string | null;
+  pp_start_date: string | null;
+  initial_pp_meeting_date: string | null;
+  review_meeting_dates: JSONColumnType<string[], string | undefined, string>;
+  fgdm_offered: boolean | null;
+  fgdm_held: boolean | null;
+  parents_legal_rep: string | null;
+  recall_meeting_date: string | null;
+  outcome: string | null;
+  step_decision_date: string | null;
+  court_app_date: string | null;
+  status: Generated<string>;
+  closed_date: string | null;
+  closed_reason: string | null;
+  created_at: Generated<Date>;
+  created_by_user_id: number | null;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CareProceedingsTable {
+  id: Generated<number>;
+  child_ids: JSONColumnType<string[]>;
+  team: string | null;
+  worker_user_id: number | null;
+  plo_case_id: number | null;
+  issue_date: string;
+  court: string | null;
+  case_number: string | null;
+  extension_reasons: string | null;
+  final_order: string | null;
+  final_order_date: string | null;
+  status: Generated<string>;
+  closed_date: string | null;
+  closed_reason: string | null;
+  created_at: Generated<Date>;
+  created_by_user_id: number | null;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CareProceedingsHearingsTable {
+  id: Generated<number>;
+  proceedings_id: number;
+  hearing_date: string;
+  hearing_type: string;
+  note: string | null;
+  created_at: Generated<Date>;
+  created_by_user_id: number | null;
+  created_by: string | null;
+}
+
+export interface PracticeAlertsTable {
+  id: Generated<number>;
+  child_id: string;
+  category: string;
+  description: string;
+  expected_resolution_date: string;
+  worker_user_id: number;
+  manager_user_id: number;
+  team: string | null;
+  raised_by_user_id: number;
+  raised_date: string;
+  stage: Generated<number>;
+  status: Generated<string>;
+  resolved_date: string | null;
+  resolution_outcome: string | null;
+  closed_date: string | null;
+  closed_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface PracticeAlertStagesTable {
+  id: Generated<number>;
+  alert_id: number;
+  stage: number;
+  stage_name: string;
+  stage_date: string;
+  note: string | null;
+  escalated_to_user_id: number | null;
+  recorded_by_user_id: number | null;
+  response: string | null;
+  response_date: string | null;
+  responded_by_user_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface RecordedHistoryTable {
+  id: Generated<string>;
+  item_id: number;
+  at: Generated<Date>;
+  actor_user_id: number | null;
+  actor_email: string | null;
+  action: string;
+  changes: JSONColumnType<{ field: string; before: unknown; after: unknown }[]>;
+  note: string | null;
+}
+
 export interface Schema {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -161,4 +268,12 @@ export interface Schema {
   snapshot_issues: SnapshotIssuesTable;
   snapshot_unrecognised: SnapshotUnrecognisedTable;
   code_mappings: CodeMappingsTable;
+  plo_cases: PloCasesTable;
+  plo_case_history: RecordedHistoryTable;
+  care_proceedings: CareProceedingsTable;
+  care_proceedings_hearings: CareProceedingsHearingsTable;
+  care_proceedings_history: RecordedHistoryTable;
+  practice_alerts: PracticeAlertsTable;
+  practice_alert_stages: PracticeAlertStagesTable;
+  practice_alert_history: RecordedHistoryTable;
 }

@@ -15,6 +15,8 @@ export const SETTING_DEFAULTS = {
    * real council's.
    */
   population_override: 0,
+  /** Practice alert escalation stages, in order, separated by semicolons (the first is the stage an alert starts at). */
+  alert_stage_names: 'Informal; Formal to team manager; Service manager; Head of service; Director',
   ...STANDARD_DEFAULTS,
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
