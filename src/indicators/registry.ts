@@ -1,5 +1,10 @@
 /** Every indicator definition, by area, checked once for unique ids and complete metadata. */
+import { ADOPTION } from './definitions/adoption.ts';
+import { CARE_LEAVERS } from './definitions/care-leavers.ts';
+import { CHILD_PROTECTION } from './definitions/child-protection.ts';
+import { CHILDREN_IN_CARE } from './definitions/children-in-care.ts';
 import { FRONT_DOOR } from './definitions/front-door.ts';
+import { WORKFORCE } from './definitions/workforce.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 const ID = /^[a-z][a-z0-9_]*$/;
@@ -22,7 +27,14 @@ function checked(defs: readonly IndicatorDefinition[]): readonly IndicatorDefini
   return defs;
 }
 
-export const INDICATORS: readonly IndicatorDefinition[] = checked([...FRONT_DOOR]);
+export const INDICATORS: readonly IndicatorDefinition[] = checked([
+  ...FRONT_DOOR,
+  ...CHILD_PROTECTION,
+  ...CHILDREN_IN_CARE,
+  ...CARE_LEAVERS,
+  ...ADOPTION,
+  ...WORKFORCE,
+]);
 
 const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
 
