@@ -8,6 +8,7 @@ import { registerUserCommands } from './cli/user-commands.ts';
 import { registerAccessLogCommand } from './cli/access-log-command.ts';
 import { registerBackupCommands } from './cli/backup-commands.ts';
 import { registerSnapshotCommands } from './cli/snapshot-commands.ts';
+import { registerBenchmarkCommands } from './cli/benchmark-commands.ts';
 import { registerIndicatorCommands } from './cli/indicator-commands.ts';
 
 // Everything Oversight writes (databases, exports, backups) is readable by its owner only.
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerAccessLogCommand(program);
   registerBackupCommands(program);
   registerSnapshotCommands(program);
+  registerBenchmarkCommands(program);
   registerIndicatorCommands(program);
   return program;
 }

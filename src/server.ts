@@ -19,6 +19,7 @@ import { IndicatorService } from './indicators/service.ts';
 import { SETTING_DEFAULTS, getSettings, updateSettings } from './store/settings.ts';
 import { SYSTEM_ACTOR } from './store/change-log.ts';
 import { todayInEngland } from './domain/dates.ts';
+import { ensureShippedBenchmarks } from './benchmarks/shipped.ts';
 import { demoPopulation } from './demo/generate-council.ts';
 
 /** The council name shown on an installation running on the synthetic demo council. */
@@ -100,6 +101,7 @@ export async function startServer(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database.db);
   if (applied.length) log(`Oversight: applied migrations ${applied.join(', ')}`);
+  if (await ensureShippedBenchmarks(database.db)) log('Oversight: loaded the shipped DfE benchmark table.');
   const analytics = await openAnalyticsStore(config.dataDir);
   const services = buildServices(config, database, analytics);
   await services.snapshots!.reconcile();

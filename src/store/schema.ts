@@ -251,6 +251,54 @@ export interface RecordedHistoryTable {
   note: string | null;
 }
 
+export interface BenchmarkSourcesTable {
+  file: string;
+  kind: string;
+  sha256: string;
+  bytes: ColumnType<number, number, number>;
+  rows_read: number;
+  values_stored: number;
+  years: JSONColumnType<number[]>;
+  shipped: Generated<boolean>;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+export interface BenchmarkValuesTable {
+  measure: string;
+  time_period: number;
+  geographic_level: 'national' | 'regional' | 'la';
+  region_code: string | null;
+  region_name: string | null;
+  old_la_code: string | null;
+  new_la_code: string | null;
+  la_name: string | null;
+  value: number | null;
+  symbol: string | null;
+  source: string;
+}
+
+export interface StatisticalNeighboursTable {
+  model: '2025' | '2021';
+  old_la_code: string;
+  la_name: string;
+  rank: number;
+  neighbour_old_code: string;
+  closeness: string | null;
+  source: string;
+}
+
+export interface BenchmarkLasTable {
+  new_la_code: string;
+  old_la_code: string;
+  la_name: string;
+  region_code: string | null;
+  region_name: string | null;
+  first_year: number;
+  last_year: number;
+  value_rows: number;
+}
+
 export interface Schema {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -276,4 +324,8 @@ export interface Schema {
   practice_alerts: PracticeAlertsTable;
   practice_alert_stages: PracticeAlertStagesTable;
   practice_alert_history: RecordedHistoryTable;
+  benchmark_sources: BenchmarkSourcesTable;
+  benchmark_values: BenchmarkValuesTable;
+  statistical_neighbours: StatisticalNeighboursTable;
+  benchmark_las: BenchmarkLasTable;
 }
