@@ -21,6 +21,7 @@ import { SYSTEM_ACTOR } from './store/change-log.ts';
 import { todayInEngland } from './domain/dates.ts';
 import { ensureShippedBenchmarks } from './benchmarks/shipped.ts';
 import { demoPopulation } from './demo/generate-council.ts';
+import { RecordedTrackers } from './trackers/plo/recorded.ts';
 
 /** The council name shown on an installation running on the synthetic demo council. */
 export const DEMO_COUNCIL_NAME = 'Demo Borough Council (synthetic demo data)';
@@ -74,6 +75,14 @@ export function buildServices(config: Config, database: Database, analytics?: An
   return {
     snapshots,
     indicators,
+    recorded: new RecordedTrackers({
+      db: database.db,
+      config,
+      analytics,
+      logger,
+      smtpUrl: process.env.SMTP_URL,
+      smtpFrom: process.env.SMTP_FROM,
+    }),
     imports: snapshots ? new ImportJobs(snapshots, logger) : undefined,
     analyticsHealth: analytics
       ? async () => {

@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './routes/auth/routes.ts';
 import { registerHealthRoute, registerPageRoutes } from './routes/pages/routes.ts';
 import { registerAdminRoutes } from './routes/admin/routes.ts';
 import { registerSnapshotRoutes } from './routes/snapshots/routes.ts';
+import { registerRecordedTrackerRoutes } from './routes/recorded/routes.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 
 export interface OversightApp {
@@ -90,6 +91,7 @@ export function createApp(services: Services): OversightApp {
   registerAdminRoutes(routes, services);
   registerSnapshotRoutes(routes, services);
 
+  registerRecordedTrackerRoutes(routes, services);
   app.use(notFound);
   app.use(errorHandler(services.logger));
   return { app, routes };

@@ -11,6 +11,9 @@ export interface NavItem {
 export const NAVIGATION: NavItem[] = [
   { href: '/', text: 'Home', access: 'signed-in' },
   { href: '/snapshots', text: 'Data', access: 'figures.view' },
+  { href: '/my-work', text: 'My work', access: 'signed-in' },
+  { href: '/plo', text: 'Proceedings', access: 'children.view' },
+  { href: '/alerts', text: 'Alerts', access: 'children.view' },
   { href: '/admin/users', text: 'Users', access: 'admin.manage' },
   { href: '/admin/access-log', text: 'Access log', access: 'admin.access_log' },
   { href: '/admin/settings', text: 'Settings', access: 'admin.manage' },

@@ -16,6 +16,7 @@ const ALL_SIGNED_IN = 'signed-in' as const;
 const ANALYST: Role[] = ['analyst'];
 const QUALITY: Role[] = ['admin', 'analyst', 'director', 'service_manager', 'qa_lead', 'inspector'];
 const CHILD_LEVEL: Role[] = ROLES.filter((r) => r !== 'member');
+const RECORD: Role[] = ['service_manager', 'team_manager', 'social_worker', 'analyst'];
 export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /health': 'public',
   'GET /accessibility': 'public',
@@ -59,6 +60,39 @@ export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /snapshots/:id/export': ['analyst', 'director'],
   'GET /snapshots/:id/children': CHILD_LEVEL,
   'GET /snapshots/:id/children/:childId': CHILD_LEVEL,
+  // Recorded trackers: pre-proceedings and care proceedings (read by child-level roles, scoped inside the
+  // handler; recorded by social workers, their managers and analysts), practice alerts (raised, escalated and
+  // resolved by the reviewing officer who raised them, answered by their recipients), My work, and counts.
+  'GET /plo': CHILD_LEVEL,
+  'GET /plo/new': RECORD,
+  'POST /plo': RECORD,
+  'GET /plo/:id': CHILD_LEVEL,
+  'POST /plo/:id/decision': RECORD,
+  'POST /plo/:id/letter': RECORD,
+  'POST /plo/:id/meetings': RECORD,
+  'POST /plo/:id/review-meetings': RECORD,
+  'POST /plo/:id/recall': RECORD,
+  'POST /plo/:id/outcome': RECORD,
+  'POST /plo/:id/details': RECORD,
+  'POST /plo/:id/close': RECORD,
+  'GET /proceedings': CHILD_LEVEL,
+  'GET /proceedings/new': RECORD,
+  'POST /proceedings': RECORD,
+  'GET /proceedings/:id': CHILD_LEVEL,
+  'POST /proceedings/:id/details': RECORD,
+  'POST /proceedings/:id/hearings': RECORD,
+  'POST /proceedings/:id/final-order': RECORD,
+  'POST /proceedings/:id/close': RECORD,
+  'GET /alerts': CHILD_LEVEL,
+  'GET /alerts/new': ['reviewing_officer'],
+  'POST /alerts': ['reviewing_officer'],
+  'GET /alerts/:id': CHILD_LEVEL,
+  'POST /alerts/:id/escalate': ['reviewing_officer'],
+  'POST /alerts/:id/respond': CHILD_LEVEL,
+  'POST /alerts/:id/resolve': ['reviewing_officer'],
+  'POST /alerts/:id/close': ['reviewing_officer'],
+  'GET /my-work': ALL_SIGNED_IN,
+  'GET /recorded-trackers': ALL_SIGNED_IN,
 };
 
 function concrete(path: string): string {

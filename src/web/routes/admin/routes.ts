@@ -17,6 +17,7 @@ import { passwordProblem } from '../../../auth/passwords.ts';
 import { ACCESS_LOG_COLUMNS, recordAccess, searchAccessLog } from '../../../auth/access-log.ts';
 import { listChanges } from '../../../store/change-log.ts';
 import { getSettings, updateSettings } from '../../../store/settings.ts';
+import { stageNamesProblem } from '../../../trackers/alerts/service.ts';
 import { toCsv } from '../../../export/csv.ts';
 
 type Body = Record<string, string | string[] | undefined>;
@@ -261,6 +262,7 @@ export function registerAdminRoutes(routes: RouteRegistry, services: Services): 
       council_name: str(body.council_name).trim(),
       la_code: str(body.la_code).trim().toUpperCase(),
       session_idle_minutes: Number(str(body.session_idle_minutes)),
+      alert_stage_names: str(body.alert_stage_names).trim(),
     };
     const errors: { text: string; href: string }[] = [];
     if (!values.council_name) errors.push({ text: 'Enter the council’s name', href: '#council_name' });
@@ -280,6 +282,8 @@ export function registerAdminRoutes(routes: RouteRegistry, services: Services): 
         href: '#session_idle_minutes',
       });
     }
+    const stagesProblem = stageNamesProblem(values.alert_stage_names);
+    if (stagesProblem) errors.push({ text: stagesProblem, href: '#alert_stage_names' });
     if (errors.length) {
       return res.status(400).render('admin/settings', {
         values: { ...values, session_idle_minutes: str(body.session_idle_minutes) },

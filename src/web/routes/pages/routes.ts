@@ -6,6 +6,7 @@ import { passwordProblem, verifyPassword } from '../../../auth/passwords.ts';
 import { findUserByEmail, setPassword } from '../../../auth/users.ts';
 import { SESSION_COOKIE } from '../../middleware/session.ts';
 import { getSettings } from '../../../store/settings.ts';
+import { yourAlertsSection } from '../recorded/routes.ts';
 
 export function registerHealthRoute(routes: RouteRegistry, services: Services): void {
   const { db } = services;
@@ -32,7 +33,8 @@ export function registerPageRoutes(routes: RouteRegistry, services: Services): v
   const { db } = services;
 
   routes.get('/', 'signed-in', async (req, res) => {
-    res.render('pages/home', { links: navigationFor(req).filter((item) => item.href !== '/') });
+    const sections = [await yourAlertsSection(req, services)].filter((s) => s !== null);
+    res.render('pages/home', { links: navigationFor(req).filter((item) => item.href !== '/'), sections });
   });
 
   routes.get('/accessibility', 'public', (_req, res) => {
