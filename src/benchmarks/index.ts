@@ -2,6 +2,7 @@
  * DfE benchmarks for a council: England, its region, its statistical neighbours, its quartile band and rank
  * among all local authorities, and its own published figure, for any catalogued measure.
  */
+import { sql } from 'kysely';
 import type { Db } from '../store/database.ts';
 import {
   mean,
@@ -191,15 +192,22 @@ async function valuesFor(db: Db, measure: string, year?: number): Promise<ValueR
   return (await q.execute()) as ValueRow[];
 }
 
-function latestYear(rows: readonly ValueRow[], oldCode: string): number | undefined {
-  let best: number | undefined;
-  for (const r of rows)
-    if (r.value !== null && r.geographic_level === 'la' && isFor(r.old_la_code, oldCode))
-      best = best === undefined ? r.time_period : Math.max(best, r.time_period);
-  if (best !== undefined) return best;
-  for (const r of rows)
-    if (r.value !== null) best = best === undefined ? r.time_period : Math.max(best, r.time_period);
-  return best;
+/** The council's latest year with a figure for the measure, or else the measure's latest year with any figure. */
+async function latestYear(db: Db, measure: string, oldCode: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('benchmark_values')
+    .select([
+      sql<
+        number | null
+      >`max(time_period) FILTER (WHERE geographic_level = 'la' AND ${oldCode} = ANY(string_to_array(old_la_code, ' / ')))`.as(
+        'own',
+      ),
+      (eb) => eb.fn.max<number | null>('time_period').as('any'),
+    ])
+    .where('measure', '=', measure)
+    .where('value', 'is not', null)
+    .executeTakeFirst();
+  return row?.own ?? row?.any ?? undefined;
 }
 
 function neighboursOf(
@@ -232,7 +240,7 @@ export async function comparatorsFor(
   const m = measureOrThrow(options.measure);
   const la = await laByCode(db, options.laCode);
   if (!la) return null;
-  const year = options.year ?? latestYear(await valuesFor(db, m.id), la.oldCode);
+  const year = options.year ?? (await latestYear(db, m.id, la.oldCode));
   if (year === undefined) return null;
   const rows = await valuesFor(db, m.id, year);
   if (rows.length === 0) return null;
