@@ -16,6 +16,7 @@ import { openAnalyticsStore, type AnalyticsStore } from './analytics/store.ts';
 import { SnapshotService, loadDemoCouncil } from './snapshots/index.ts';
 import { ImportJobs } from './web/routes/snapshots/import-jobs.ts';
 import { IndicatorService } from './indicators/service.ts';
+import { WorkforceService } from './workforce/service.ts';
 import { SETTING_DEFAULTS, getSettings, updateSettings } from './store/settings.ts';
 import { SYSTEM_ACTOR } from './store/change-log.ts';
 import { todayInEngland } from './domain/dates.ts';
@@ -75,6 +76,8 @@ export function buildServices(config: Config, database: Database, analytics?: An
   return {
     snapshots,
     indicators,
+    workforce:
+      snapshots && analytics ? new WorkforceService({ db: database.db, analytics, snapshots }) : undefined,
     recorded: new RecordedTrackers({
       db: database.db,
       config,

@@ -299,6 +299,23 @@ export interface BenchmarkLasTable {
   value_rows: number;
 }
 
+/** Workforce figures per financial quarter (migration 0007). */
+export interface WorkforceQuartersTable {
+  quarter: string;
+  sort_key: number;
+  agency_rate: number | null;
+  turnover_rate: number | null;
+  vacancy_rate: number | null;
+  absence_rate: number | null;
+  headcount: number | null;
+  fte: number | null;
+  source: 'form' | 'import';
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
+  updated_by_email: string | null;
+}
+
 export interface Schema {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -328,4 +345,5 @@ export interface Schema {
   benchmark_values: BenchmarkValuesTable;
   statistical_neighbours: StatisticalNeighboursTable;
   benchmark_las: BenchmarkLasTable;
+  workforce_quarters: WorkforceQuartersTable;
 }

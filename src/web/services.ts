@@ -6,6 +6,7 @@ import type { OidcClient } from '../auth/oidc.ts';
 import type { SnapshotService } from '../snapshots/index.ts';
 import type { IndicatorService } from '../indicators/service.ts';
 import type { ImportJobs } from './routes/snapshots/import-jobs.ts';
+import type { WorkforceService } from '../workforce/service.ts';
 import type { RecordedTrackers } from '../trackers/plo/recorded.ts';
 
 /** What the web app is built from: plain objects passed in, so tests can build their own. */
@@ -24,6 +25,8 @@ export interface Services {
   imports?: ImportJobs;
   /** Indicator results, trends and drill-downs (absent when the analytics store is not open). */
   indicators?: IndicatorService;
+  /** Caseloads and workforce figures (absent when the analytics store is not open). */
+  workforce?: WorkforceService;
   /** Recorded trackers: pre-proceedings, care proceedings, practice alerts. */
   recorded?: RecordedTrackers;
 }

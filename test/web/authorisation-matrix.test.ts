@@ -60,6 +60,21 @@ export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /snapshots/:id/export': ['analyst', 'director'],
   'GET /snapshots/:id/children': CHILD_LEVEL,
   'GET /snapshots/:id/children/:childId': CHILD_LEVEL,
+  // Caseloads (aggregate for every role; members see teams only) and the children behind them (scoped by role);
+  // workforce figures (read by every role, entered by analysts); local standards (read by every role, changed by
+  // admins and analysts).
+  'GET /caseloads': ALL_SIGNED_IN,
+  'GET /caseloads/download': ALL_SIGNED_IN,
+  'GET /caseloads/worker': CHILD_LEVEL,
+  'GET /caseloads/unallocated': CHILD_LEVEL,
+  'GET /workforce': ALL_SIGNED_IN,
+  'GET /workforce/download': ALL_SIGNED_IN,
+  'GET /workforce/new': ANALYST,
+  'POST /workforce': ANALYST,
+  'GET /workforce/import': ANALYST,
+  'POST /workforce/import': ANALYST,
+  'GET /standards': ALL_SIGNED_IN,
+  'POST /standards': ['admin', 'analyst'],
   // Recorded trackers: pre-proceedings and care proceedings (read by child-level roles, scoped inside the
   // handler; recorded by social workers, their managers and analysts), practice alerts (raised, escalated and
   // resolved by the reviewing officer who raised them, answered by their recipients), My work, and counts.
