@@ -114,6 +114,8 @@ describe('importing the shared DfE files', () => {
     assert.equal(await england('b1_cin_rate_per_10k'), 330.3);
     assert.equal(await england('c1_referral_rate_per_10k'), 519.4); // 632,830
     assert.equal(await england('d5_cp_rate_per_10k'), 40.6); // 49,420
+    // 2024: 399,460 ÷ 12,059,476 (mid-2023, not mid-2024's 12,183,016, which would give 327.9)
+    assert.equal(await england('b1_cin_rate_per_10k', 2024), 331.2);
   });
 
   it('derives rates as DfE does, with the previous mid-year population: it reproduces every published CLA rate', async () => {

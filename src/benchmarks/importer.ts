@@ -379,11 +379,7 @@ export async function importParsedFiles(
         f.values.length,
       );
       await insertValues(tx, f.file, f.values);
-      await insertNeighbours(
-        tx,
-        f.file,
-        f.neighbours.map((n) => ({ ...n })),
-      );
+      await insertNeighbours(tx, f.file, f.neighbours);
       if (options.actor)
         await recordChange(tx, options.actor, {
           entityType: 'benchmark_source',
