@@ -2,7 +2,7 @@
  * DfE comparators for the workforce pages, from the children's social work workforce file (figures at 30
  * September, full-time equivalent): England, the council's region, its statistical neighbours' average, its
  * quartile band and rank, and the council's own published figure. Comparisons are cached until the stored
- * benchmark files, the council or the neighbour model change (checked with one small query per page).
+ * benchmark files (checked at most once a minute), the council or the neighbour model change.
  */
 import { sql } from 'kysely';
 import { comparatorsFor, type Comparison, type SnModel } from '../benchmarks/index.ts';
@@ -22,7 +22,20 @@ export const DFE_CASELOAD_CAVEAT =
 
 const caches = new WeakMap<Db, Map<string, Promise<Comparison | null>>>();
 
-async function fingerprint(db: Db): Promise<string> {
+/** How long a check of the stored benchmark files stands (a CLI import in another process shows within this). */
+const FINGERPRINT_MS = 60_000;
+const prints = new WeakMap<Db, { at: number; value: Promise<string> }>();
+
+function fingerprint(db: Db): Promise<string> {
+  const found = prints.get(db);
+  if (found && Date.now() - found.at < FINGERPRINT_MS) return found.value;
+  const value = readFingerprint(db);
+  value.catch(() => prints.delete(db));
+  prints.set(db, { at: Date.now(), value });
+  return value;
+}
+
+async function readFingerprint(db: Db): Promise<string> {
   const row = await db
     .selectFrom('benchmark_sources')
     .select([sql<number>`count(*)`.as('n'), sql<string>`coalesce(max(imported_at)::text, '')`.as('at')])

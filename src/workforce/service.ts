@@ -8,37 +8,60 @@ import type { AnalyticsStore } from '../analytics/store.ts';
 import { recordAccess } from '../auth/access-log.ts';
 import { actorOf, type User } from '../auth/users.ts';
 import { rowScopeOf } from '../indicators/service.ts';
-import type { SnapshotService, SnapshotSummary } from '../snapshots/index.ts';
+import type { SnapshotService } from '../snapshots/index.ts';
 import type { Db } from '../store/database.ts';
 import { computeCaseloads, openChildren, type Caseloads, type OpenChild } from './caseloads.ts';
 
 export interface WorkforceServiceDeps {
   db: Db;
   analytics: AnalyticsStore;
+  /** the snapshot service whose snapshots these are (the pages read the snapshots table directly, for speed) */
   snapshots: SnapshotService;
 }
 
 const CACHE_SIZE = 16;
 
+/** What the caseload pages need of a snapshot (read with one small query, not the full summary). */
+export interface SnapshotRef {
+  id: string;
+  asAt: string;
+  importedAt: Date;
+  replaces: string | null;
+}
+
 export class WorkforceService {
   readonly db: Db;
   private readonly analytics: AnalyticsStore;
-  private readonly snapshots: SnapshotService;
   private readonly cache = new Map<string, Promise<Caseloads>>();
 
   constructor(deps: WorkforceServiceDeps) {
     this.db = deps.db;
     this.analytics = deps.analytics;
-    this.snapshots = deps.snapshots;
   }
 
-  /** The snapshot asked for, or the latest; null when there is none (or no such id). */
-  async snapshot(id?: string): Promise<SnapshotSummary | null> {
-    return id ? this.snapshots.get(id) : this.snapshots.latest();
+  /**
+   * Every snapshot, latest as-at first (the order SnapshotService.latest uses), and the one asked for or the
+   * latest; `chosen` is null when there is none or no such id.
+   */
+  async snapshots(id?: string): Promise<{ all: SnapshotRef[]; chosen: SnapshotRef | null }> {
+    const rows = await this.db
+      .selectFrom('snapshots')
+      .select(['id', 'as_at', 'imported_at', 'replaces'])
+      .orderBy('as_at', 'desc')
+      .orderBy('imported_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    const all = rows.map((r) => ({
+      id: r.id,
+      asAt: r.as_at,
+      importedAt: r.imported_at,
+      replaces: r.replaces,
+    }));
+    return { all, chosen: (id ? all.find((s) => s.id === id) : all[0]) ?? null };
   }
 
   /** Every worker's and team's caseload on the snapshot's as-at date, with the standard given. */
-  caseloads(snapshot: SnapshotSummary, standard: number): Promise<Caseloads> {
+  caseloads(snapshot: SnapshotRef, standard: number): Promise<Caseloads> {
     const key = `${snapshot.id}\u0000${standard}`;
     let found = this.cache.get(key);
     if (!found) {
@@ -56,7 +79,7 @@ export class WorkforceService {
    */
   async openChildrenFor(
     user: User,
-    snapshot: SnapshotSummary,
+    snapshot: SnapshotRef,
     select: { worker: string } | { unallocated: true; team?: string },
     options: { purpose?: 'view' | 'export'; correlationId?: string } = {},
   ): Promise<OpenChild[]> {

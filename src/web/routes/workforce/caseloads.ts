@@ -16,7 +16,6 @@ import { isSmall } from '../../../indicators/values.ts';
 import { toCsv } from '../../../export/csv.ts';
 import { listSpec, type ListNumber } from '../../../ingest/annex-a/index.ts';
 import type { Caseloads } from '../../../workforce/caseloads.ts';
-import type { SnapshotSummary } from '../../../snapshots/index.ts';
 import { DFE_CASELOAD_CAVEAT, caseloadComparison } from '../../../workforce/comparators.ts';
 import { BENCHMARK_ATTRIBUTION } from '../../../benchmarks/index.ts';
 
@@ -109,24 +108,24 @@ export function registerCaseloadRoutes(routes: RouteRegistry, services: Services
     if (!services.workforce) throw new Error('The analytics store is not open');
     return services.workforce;
   };
-  /** The snapshot of ?snapshot= or the latest; 404 for an unknown id; null when none is stored. */
-  const snapshotOf = async (req: Request): Promise<SnapshotSummary | null> => {
+  /** The snapshot of ?snapshot= or the latest (null when none is stored), and all of them; 404 for an unknown id. */
+  const snapshotOf = async (req: Request) => {
     const id = str(req.query.snapshot);
-    const snapshot = await workforce().snapshot(id || undefined);
-    if (id && !snapshot) throw new NotFoundError();
-    return snapshot;
+    const found = await workforce().snapshots(id || undefined);
+    if (id && !found.chosen) throw new NotFoundError();
+    return found;
   };
   const load = async (req: Request) => {
-    const snapshot = await snapshotOf(req);
+    const { all, chosen: snapshot } = await snapshotOf(req);
     const settings = await getSettings(services.db);
     const standard = Number(settings.caseload_standard);
     const caseloads = snapshot ? await workforce().caseloads(snapshot, standard) : null;
-    return { snapshot, settings, standard, caseloads };
+    return { snapshot, all, settings, standard, caseloads };
   };
 
   routes.get('/caseloads', 'figures.view', async (req, res) => {
     const user = req.user!;
-    const { snapshot, settings, standard, caseloads } = await load(req);
+    const { snapshot, all, settings, standard, caseloads } = await load(req);
     const aggregateOnly = !hasPermission(user.roles, 'children.view');
     const ownTeams = new Set(user.teams.map((t) => lower(t.name)));
     const own = (team: string | null) => ownTeams.has(lower(team));
@@ -172,7 +171,7 @@ export function registerCaseloadRoutes(routes: RouteRegistry, services: Services
     res.render('workforce/caseloads', {
       snapshot,
       snapshotOptions: snapshot
-        ? (await services.snapshots!.list()).map((s) => ({
+        ? all.map((s) => ({
             value: s.id,
             text: `${s.asAt}${s.replaces ? ' (re-derived)' : ''}, imported ${s.importedAt.toISOString().slice(0, 16).replace('T', ' ')}`,
             selected: s.id === snapshot.id,
@@ -224,7 +223,7 @@ export function registerCaseloadRoutes(routes: RouteRegistry, services: Services
     res: Response,
     select: { worker: string } | { unallocated: true; team?: string },
   ) => {
-    const snapshot = await snapshotOf(req);
+    const snapshot = (await snapshotOf(req)).chosen;
     if (!snapshot) throw new NotFoundError();
     const children = await workforce().openChildrenFor(req.user!, snapshot, select, {
       correlationId: req.correlationId,
