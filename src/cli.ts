@@ -8,6 +8,7 @@ import { registerUserCommands } from './cli/user-commands.ts';
 import { registerAccessLogCommand } from './cli/access-log-command.ts';
 import { registerBackupCommands } from './cli/backup-commands.ts';
 import { registerSnapshotCommands } from './cli/snapshot-commands.ts';
+import { registerTrackerCommands } from './cli/tracker-commands.ts';
 import { registerBenchmarkCommands } from './cli/benchmark-commands.ts';
 import { registerIndicatorCommands } from './cli/indicator-commands.ts';
 
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerAccessLogCommand(program);
   registerBackupCommands(program);
   registerSnapshotCommands(program);
+  registerTrackerCommands(program);
   registerBenchmarkCommands(program);
   registerIndicatorCommands(program);
   return program;

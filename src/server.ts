@@ -23,6 +23,7 @@ import { todayInEngland } from './domain/dates.ts';
 import { ensureShippedBenchmarks } from './benchmarks/shipped.ts';
 import { demoPopulation } from './demo/generate-council.ts';
 import { RecordedTrackers } from './trackers/plo/recorded.ts';
+import { DerivedTrackers } from './trackers/derived/index.ts';
 
 /** The council name shown on an installation running on the synthetic demo council. */
 export const DEMO_COUNCIL_NAME = 'Demo Borough Council (synthetic demo data)';
@@ -73,9 +74,13 @@ export function buildServices(config: Config, database: Database, analytics?: An
   const indicators =
     snapshots && analytics ? new IndicatorService({ db: database.db, analytics, snapshots }) : undefined;
   if (indicators) snapshots!.onStored(indicators.listener());
+  const trackers =
+    snapshots && analytics ? new DerivedTrackers({ db: database.db, analytics, snapshots }) : undefined;
+  if (trackers) snapshots!.onStored(trackers.listener());
   return {
     snapshots,
     indicators,
+    trackers,
     workforce:
       snapshots && analytics ? new WorkforceService({ db: database.db, analytics, snapshots }) : undefined,
     recorded: new RecordedTrackers({

@@ -316,6 +316,37 @@ export interface WorkforceQuartersTable {
   updated_by_email: string | null;
 }
 
+export interface TrackerRunsTable {
+  snapshot_id: string;
+  computed_at: Generated<Date>;
+  previous_snapshot_id: string | null;
+  settings: JSONColumnType<Record<string, number>>;
+  entry_count: number;
+  duration_ms: number;
+}
+
+export interface TrackerEntriesTable {
+  snapshot_id: string;
+  rule: string;
+  child_id: string;
+  limit_date: string | null;
+  days_over: number | null;
+  rag: string;
+  team: string | null;
+  worker: string | null;
+  detail: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface TrackerChangesTable {
+  snapshot_id: string;
+  previous_snapshot_id: string;
+  rule: string;
+  child_id: string;
+  change: string;
+  team: string | null;
+  worker: string | null;
+}
+
 export interface Schema {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -346,4 +377,7 @@ export interface Schema {
   statistical_neighbours: StatisticalNeighboursTable;
   benchmark_las: BenchmarkLasTable;
   workforce_quarters: WorkforceQuartersTable;
+  tracker_runs: TrackerRunsTable;
+  tracker_entries: TrackerEntriesTable;
+  tracker_changes: TrackerChangesTable;
 }

@@ -17,6 +17,7 @@ import { registerAdminRoutes } from './routes/admin/routes.ts';
 import { registerSnapshotRoutes } from './routes/snapshots/routes.ts';
 import { registerWorkforceRoutes } from './routes/workforce/routes.ts';
 import { registerRecordedTrackerRoutes } from './routes/recorded/routes.ts';
+import { registerDerivedTrackerRoutes } from './routes/trackers/routes.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 
 export interface OversightApp {
@@ -94,6 +95,7 @@ export function createApp(services: Services): OversightApp {
   registerWorkforceRoutes(routes, services);
 
   registerRecordedTrackerRoutes(routes, services);
+  registerDerivedTrackerRoutes(routes, services);
   app.use(notFound);
   app.use(errorHandler(services.logger));
   return { app, routes };

@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAVIGATION: NavItem[] = [
   { href: '/', text: 'Home', access: 'signed-in' },
   { href: '/snapshots', text: 'Data', access: 'figures.view' },
+  { href: '/trackers', text: 'Drift and delay', access: 'figures.view' },
   { href: '/standards', text: 'Standards', access: 'figures.view' },
   { href: '/my-work', text: 'My work', access: 'signed-in' },
   { href: '/plo', text: 'Proceedings', access: 'children.view' },

@@ -8,6 +8,7 @@ import type { IndicatorService } from '../indicators/service.ts';
 import type { ImportJobs } from './routes/snapshots/import-jobs.ts';
 import type { WorkforceService } from '../workforce/service.ts';
 import type { RecordedTrackers } from '../trackers/plo/recorded.ts';
+import type { DerivedTrackers } from '../trackers/derived/index.ts';
 
 /** What the web app is built from: plain objects passed in, so tests can build their own. */
 export interface Services {
@@ -29,4 +30,6 @@ export interface Services {
   workforce?: WorkforceService;
   /** Recorded trackers: pre-proceedings, care proceedings, practice alerts. */
   recorded?: RecordedTrackers;
+  /** Derived trackers: drift and delay lists computed from each snapshot. */
+  trackers?: DerivedTrackers;
 }

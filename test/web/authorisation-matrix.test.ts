@@ -108,6 +108,14 @@ export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /alerts/:id/close': ['reviewing_officer'],
   'GET /my-work': ALL_SIGNED_IN,
   'GET /recorded-trackers': ALL_SIGNED_IN,
+  // Derived trackers (drift and delay): counts, counts over time and the weekly summary for every role
+  // (members get counts only, 1 to 4 suppressed); the children on a tracker and its downloads are child-level,
+  // scoped by role inside the handler.
+  'GET /trackers': ALL_SIGNED_IN,
+  'GET /trackers/over-time': ALL_SIGNED_IN,
+  'GET /trackers/summary': ALL_SIGNED_IN,
+  'GET /trackers/:rule': CHILD_LEVEL,
+  'GET /trackers/:rule/download': CHILD_LEVEL,
 };
 
 function concrete(path: string): string {

@@ -1,5 +1,6 @@
 import { sql as foundation } from './0001_foundation.ts';
 import { sql as snapshots } from './0002_snapshots.ts';
+import { sql as trackerEntries } from './0004_tracker_entries.ts';
 import { sql as benchmarks } from './0003_benchmarks.ts';
 import { sql as recordedTrackers } from './0005_recorded_trackers.ts';
 import { sql as workforce } from './0007_workforce.ts';
@@ -11,4 +12,5 @@ export const migrations: readonly { id: string; sql: string }[] = [
   { id: '0003_benchmarks', sql: benchmarks },
   { id: '0005_recorded_trackers', sql: recordedTrackers },
   { id: '0007_workforce', sql: workforce },
+  { id: '0004_tracker_entries', sql: trackerEntries },
 ];

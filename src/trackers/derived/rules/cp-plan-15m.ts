@@ -1,0 +1,17 @@
+import type { TrackerRuleDefinition } from '../types.ts';
+import { CHECKPOINT_DETAIL, checkpointSql } from './cp-plan-checkpoint.ts';
+
+export const cpPlan15m: TrackerRuleDefinition = {
+  id: 'cp_plan_15m',
+  title: 'Child protection plans open 15 months',
+  description:
+    'Children whose child protection plan is open on the as-at date and started 15 months or more, but less than ' +
+    '18 months, before it (the checkpoint is reached on the day start + 15 calendar months). Amber: reached.',
+  service: 'cp',
+  lists: [7],
+  settings: [],
+  rag: { kind: 'checkpoint', reached: 'amber' },
+  workingDays: false,
+  detailLabels: CHECKPOINT_DETAIL,
+  sql: checkpointSql(15, 18),
+};
