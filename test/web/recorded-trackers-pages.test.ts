@@ -397,7 +397,7 @@ describe('recorded tracker pages: scope, permissions, forms, history', () => {
         rag: 'red',
         team: 'Team A',
         worker: 'Sam Worker',
-        detail: 'Plan started 1 June 2024',
+        detail: { cp_start_date: '2024-06-01', seen: null },
       },
       {
         rule: 'unallocated',
@@ -423,7 +423,7 @@ describe('recorded tracker pages: scope, permissions, forms, history', () => {
       assert.ok(!work.text.includes('>B1</a>'), 'another team’s child is not on my work');
       assert.match(
         work.text,
-        /CP plan 9 months<\/a>: Red, limit 1 March 2025 \(30 days over\)\. Plan started 1 June 2024/,
+        /CP plan 9 months<\/a>: Red, limit 1 March 2025 \(30 days over\)\. cp start date 2024-06-01<\/li>/,
       );
       const log = await searchAccessLog(t.services.db, { user: as.sam.user.email });
       const entry = log.rows.find((r) => r.what === 'my work');

@@ -31,7 +31,19 @@ export interface TrackerEntry {
   rag: Rag;
   team: string | null;
   worker: string | null;
-  detail: string | null;
+  /** the dates and values that decided it (an object in src/trackers/derived; a string is shown as it is) */
+  detail: unknown;
+}
+
+/** A tracker entry's detail in words: "cp start date 2024-06-01; working days over 3". */
+export function detailText(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  if (typeof detail === 'string') return detail;
+  if (typeof detail !== 'object') return String(detail);
+  return Object.entries(detail as Record<string, unknown>)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k.replace(/_/g, ' ')} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join('; ');
 }
 
 interface DerivedTrackerSource {
@@ -48,7 +60,7 @@ export interface MyWorkChild {
   rag: Rag;
   team: string | null;
   worker: string | null;
-  entries: TrackerEntry[];
+  entries: (TrackerEntry & { detailText: string })[];
 }
 
 /** The derived tracker entries for the user's own caseload and teams, one row per child, red first. */
@@ -65,7 +77,7 @@ export function myTrackerChildren(user: User, entries: TrackerEntry[]): MyWorkCh
       worker: e.worker,
       entries: [],
     };
-    child.entries.push(e);
+    child.entries.push({ ...e, detailText: detailText(e.detail) });
     child.rag = worstRag(child.rag, e.rag)!;
     byChild.set(e.childId, child);
   }
