@@ -21,6 +21,7 @@ import type { User } from '../../auth/users.ts';
 import type { SnapshotListener, SnapshotService } from '../../snapshots/index.ts';
 import type { Db } from '../../store/database.ts';
 import { getSettings } from '../../store/settings.ts';
+import { WORKING_DAY_RANGE } from '../../domain/dates.ts';
 import { TRACKER_RULES, trackerRule } from './rules/index.ts';
 import { compareEntries, evaluateRule, standardsOf } from './runner.ts';
 import type { ComputedEntry } from './runner.ts';
@@ -148,6 +149,13 @@ export class DerivedTrackers {
     const all = await this.allSnapshots();
     const snapshot = all.find((s) => s.id === snapshotId);
     if (!snapshot) throw new RangeError(`No snapshot ${snapshotId}`);
+    if (snapshot.as_at < WORKING_DAY_RANGE.start || snapshot.as_at > WORKING_DAY_RANGE.end) {
+      // Working-day limits would come out blank (and read as "nothing recorded"): refuse instead.
+      throw new RangeError(
+        `Snapshot ${snapshotId} is as at ${snapshot.as_at}: the trackers count working days from ` +
+          `${WORKING_DAY_RANGE.start} to ${WORKING_DAY_RANGE.end} only (extend src/domain/bank-holidays.ts)`,
+      );
+    }
     const previous = previousOf(snapshot, all);
     visiting.add(snapshotId);
     if (previous && !visiting.has(previous.id) && !(await this.runIds()).has(previous.id)) {
