@@ -170,6 +170,9 @@ describe('recorded tracker pages: scope, permissions, forms, history', () => {
       /Enter the letter before proceedings date as a real date, for example 27 3 2025/,
     );
     assert.match(bad.text, /name="lbpSentDate-day"[^>]*value="31"|value="31"[^>]*name="lbpSentDate-day"/);
+    const noDecision = await post(as.sam, `/plo/${ploId}/decision`, date('legalPlanningDate', '2025-01-07'));
+    assert.equal(noDecision.status, 400);
+    assert.match(errorSummary(noDecision.text), /Select the legal planning meeting decision/);
     const early = await post(as.sam, `/plo/${ploId}/letter`, date('lbpSentDate', '2025-01-01'));
     assert.equal(early.status, 400);
     assert.match(errorSummary(early.text), /on or after the legal planning meeting date/);

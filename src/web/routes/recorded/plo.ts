@@ -265,12 +265,17 @@ export function registerPloRoutes(routes: RouteRegistry, services: Services): vo
     });
   };
 
-  step('decision', 'decision', ['legalPlanningDate', 'legalPlanningOutcome'], (body, errors) => ({
-    legalPlanningDate: errors.date(body, 'legalPlanningDate', 'legal planning meeting date', {
+  step('decision', 'decision', ['legalPlanningDate', 'legalPlanningOutcome'], (body, errors) => {
+    const legalPlanningDate = errors.date(body, 'legalPlanningDate', 'legal planning meeting date', {
       required: true,
-    }),
-    legalPlanningOutcome: (str(body.legalPlanningOutcome) || null) as PloFields['legalPlanningOutcome'],
-  }));
+    });
+    const legalPlanningOutcome = (str(body.legalPlanningOutcome) ||
+      null) as PloFields['legalPlanningOutcome'];
+    if (!legalPlanningOutcome) {
+      errors.add({ text: 'Select the legal planning meeting decision', href: '#legalPlanningOutcome' });
+    }
+    return { legalPlanningDate, legalPlanningOutcome };
+  });
 
   step('letter', 'letter', ['lbpSentDate', 'ppStartDate'], (body, errors) => ({
     lbpSentDate: errors.date(body, 'lbpSentDate', 'letter before proceedings date', { required: true }),
