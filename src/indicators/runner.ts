@@ -79,7 +79,7 @@ function unitCte(def: IndicatorDefinition): string {
     .replaceAll('$period_start', 'CAST($period_start AS DATE)')
     .replaceAll('$period_end', 'CAST($period_end AS DATE)')
     .replaceAll('$year_start', 'CAST($year_start AS DATE)');
-  return `unit AS MATERIALIZED (${sql})`;
+  return `unit AS (${sql})`;
 }
 
 const ETHNICITY_GROUP = `CASE
@@ -90,17 +90,17 @@ const ETHNICITY_GROUP = `CASE
   WHEN ethnicity LIKE 'B%' THEN 'Black'
   ELSE 'Other' END`;
 
-const AGE = ageAt('date_of_birth', 'CAST($as_at AS DATE)');
 const AGE_BAND = `CASE
   WHEN date_of_birth IS NULL THEN 'Not known'
   WHEN date_of_birth > CAST($as_at AS DATE) THEN 'Unborn'
-  WHEN ${AGE} < 1 THEN 'Under 1'
-  WHEN ${AGE} < 5 THEN '1-4'
-  WHEN ${AGE} < 10 THEN '5-9'
-  WHEN ${AGE} < 16 THEN '10-15'
-  WHEN ${AGE} < 18 THEN '16-17'
+  WHEN age < 1 THEN 'Under 1'
+  WHEN age < 5 THEN '1-4'
+  WHEN age < 10 THEN '5-9'
+  WHEN age < 16 THEN '10-15'
+  WHEN age < 18 THEN '16-17'
   ELSE '18+' END`;
 
+/** The breakdown key of each dimension; age-band reads `age` (years at A), computed once per row. */
 const DIMENSION_SQL: Record<Dimension, string> = {
   team: "coalesce(nullif(trim(team), ''), 'Not recorded')",
   worker: "coalesce(nullif(trim(worker), ''), 'Unallocated')",
@@ -109,6 +109,9 @@ const DIMENSION_SQL: Record<Dimension, string> = {
   ethnicity_group: ETHNICITY_GROUP,
   disability: "CASE WHEN disability THEN 'Yes' WHEN NOT disability THEN 'No' ELSE 'Not recorded' END",
 };
+
+/** The unit rows with `age` added, for the dimension expressions. */
+const WITH_AGE = `aged AS (SELECT *, ${ageAt('date_of_birth', 'CAST($as_at AS DATE)')} AS age FROM unit)`;
 
 const WORKER_DIMENSIONS: readonly Dimension[] = ['team'];
 
@@ -122,7 +125,7 @@ interface AggregateRow {
   n: number;
   d: number;
   amount_sum: number | null;
-  amount_rows: number;
+  amount_rows: number | null;
 }
 
 /** Runs one definition on a snapshot: the headline figure and its breakdowns. */
@@ -131,15 +134,20 @@ export async function runIndicator(
   def: IndicatorDefinition,
   ctx: RunContext,
 ): Promise<IndicatorResult> {
-  const aggregates =
-    'count(*) FILTER (WHERE in_numerator) AS n, count(*) AS d, sum(amount) AS amount_sum, count(amount) AS amount_rows';
-  const parts = [`SELECT 'all' AS dimension, 'All' AS key, ${aggregates} FROM unit`];
-  for (const dim of dimensionsOf(def)) {
-    parts.push(
-      `SELECT '${dim}' AS dimension, ${DIMENSION_SQL[dim]} AS key, ${aggregates} FROM unit GROUP BY 2`,
-    );
-  }
-  const sql = `WITH ${unitCte(def)} ${parts.join(' UNION ALL ')}`;
+  // The rows are grouped once by every breakdown key together (a few thousand groups at most), and those
+  // groups are summed per dimension: measured faster than DuckDB's GROUPING SETS, or seven scans of the rows,
+  // or summing the groups here in JavaScript.
+  const dims = dimensionsOf(def);
+  const keys = dims.map((d) => `${DIMENSION_SQL[d]} AS k_${d}`).join(', ');
+  const sums = 'sum(n) AS n, sum(d) AS d, sum(amount_sum) AS amount_sum, sum(amount_rows) AS amount_rows';
+  const sql =
+    `WITH ${unitCte(def)}, ${WITH_AGE}, keyed AS (SELECT in_numerator, amount, ${keys} FROM aged), ` +
+    `grouped AS MATERIALIZED (SELECT ${dims.map((d) => `k_${d}`).join(', ')}, count(*) FILTER (WHERE in_numerator) AS n, ` +
+    `count(*) AS d, sum(amount) AS amount_sum, count(amount) AS amount_rows FROM keyed GROUP BY ALL) ` +
+    [
+      `SELECT 'all' AS dimension, 'All' AS key, ${sums} FROM grouped`,
+      ...dims.map((d) => `SELECT '${d}' AS dimension, k_${d} AS key, ${sums} FROM grouped GROUP BY k_${d}`),
+    ].join(' UNION ALL ');
   let rows: AggregateRow[];
   try {
     rows = await store.query<AggregateRow>(sql, paramsFor(def, ctx, sql));
@@ -253,19 +261,23 @@ export async function drilldown(
   const scope = scopeSql(options.scope);
   const conditions = [options.part === 'numerator' ? 'in_numerator' : 'TRUE', scope.where];
   const extra: Record<string, unknown> = { ...scope.params };
+  let needsAge = false;
   if (options.filter) {
     conditions.push(`${DIMENSION_SQL[options.filter.dimension]} = $filter_key`);
+    needsAge = options.filter.dimension === 'age_band';
     extra.filter_key = options.filter.key;
   }
   const where = conditions.join(' AND ');
+  const from = needsAge ? `${unitCte(def)}, ${WITH_AGE}` : unitCte(def);
+  const source = needsAge ? 'aged' : 'unit';
   const evidence = def.evidence.map((e) => `"${e.column.replaceAll('"', '')}"`);
   const cols = ['child_id', 'team', 'worker', 'in_numerator', 'amount', ...evidence].join(', ');
   const page =
     options.limit !== undefined
       ? ` LIMIT ${Math.max(0, Math.floor(options.limit))} OFFSET ${Math.max(0, Math.floor(options.offset ?? 0))}`
       : '';
-  const listSql = `WITH ${unitCte(def)} SELECT ${cols} FROM unit WHERE ${where} ORDER BY child_id NULLS LAST, worker${page}`;
-  const countSql = `WITH ${unitCte(def)} SELECT count(*) AS n FROM unit WHERE ${where}`;
+  const listSql = `WITH ${from} SELECT ${cols} FROM ${source} WHERE ${where} ORDER BY child_id NULLS LAST, worker${page}`;
+  const countSql = `WITH ${from} SELECT count(*) AS n FROM ${source} WHERE ${where}`;
   const rows = await store.query<QueryRow>(listSql, paramsFor(def, ctx, listSql, extra));
   const [count] = await store.query<{ n: number }>(countSql, paramsFor(def, ctx, countSql, extra));
   return {
