@@ -8,6 +8,7 @@ import { createTestApp, signedInAs, type TestApp } from '../helpers/app.ts';
 import { generateDemoCouncil } from '../../src/demo/index.ts';
 import { createTeam, createUser, listTeams } from '../../src/auth/users.ts';
 import { SYSTEM_ACTOR } from '../../src/store/change-log.ts';
+import { updateSettings } from '../../src/store/settings.ts';
 import { SESSION_COOKIE } from '../../src/web/middleware/session.ts';
 import { TRACKER_RULE_IDS } from '../../src/trackers/derived/index.ts';
 import type { TrackerEntry } from '../../src/trackers/derived/index.ts';
@@ -334,5 +335,19 @@ describe('derived tracker pages', () => {
       404,
     );
     assert.ok(teams.length > 0);
+  });
+  it('shows the standards a tracker was worked out with, and a changed one as applying from the next import', async () => {
+    const before = await request(t.app).get('/trackers/cin_not_seen').set('Cookie', analyst.cookie);
+    assert.match(
+      before.text,
+      /Child in need visiting standard<\/dt><dd class="govuk-summary-list__value">20 working days<\/dd>/,
+    );
+    await updateSettings(t.services.db, SYSTEM_ACTOR, { cin_seen_working_days: 25 });
+    try {
+      const after = await request(t.app).get('/trackers/cin_not_seen').set('Cookie', analyst.cookie);
+      assert.match(after.text, /20 working days \(now 25 working days: applies from the next import\)/);
+    } finally {
+      await updateSettings(t.services.db, SYSTEM_ACTOR, { cin_seen_working_days: 20 });
+    }
   });
 });

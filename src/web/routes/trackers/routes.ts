@@ -392,15 +392,25 @@ export function registerDerivedTrackerRoutes(routes: RouteRegistry, services: Se
     ];
     const distinct = (values: (string | null)[]) =>
       [...new Set(values.filter((v): v is string => v !== null))].sort((a, b) => a.localeCompare(b));
+    // The standards the entries were worked out with (recorded with the run), and today's where they differ.
     const settings = await getSettings(services.db);
+    const used = (await trackers().run(snapshot.id))?.settings ?? {};
     const downloadQuery = base.toString();
     res.render('trackers/derived-rule', {
       ...view,
       rule,
-      standards: standardsOf(rule).map((key) => ({
-        label: standardDefinition(key)?.label ?? key,
-        value: `${String(settings[key])} ${standardDefinition(key)?.unit ?? ''}`,
-      })),
+      standards: standardsOf(rule).map((key) => {
+        const unit = standardDefinition(key)?.unit ?? '';
+        const value = used[key] ?? settings[key];
+        return {
+          label: standardDefinition(key)?.label ?? key,
+          value:
+            `${String(value)} ${unit}` +
+            (value !== settings[key]
+              ? ` (now ${String(settings[key])} ${unit}: applies from the next import)`
+              : ''),
+        };
+      }),
       filter,
       teamItems: [
         { value: '', text: 'All teams' },
