@@ -16,6 +16,7 @@ import { openAnalyticsStore, type AnalyticsStore } from './analytics/store.ts';
 import { SnapshotService, loadDemoCouncil } from './snapshots/index.ts';
 import { ImportJobs } from './web/routes/snapshots/import-jobs.ts';
 import { IndicatorService } from './indicators/service.ts';
+import { population } from './benchmarks/index.ts';
 import { WorkforceService } from './workforce/service.ts';
 import { SETTING_DEFAULTS, getSettings, updateSettings } from './store/settings.ts';
 import { SYSTEM_ACTOR } from './store/change-log.ts';
@@ -72,7 +73,12 @@ export function buildServices(config: Config, database: Database, analytics?: An
       })
     : undefined;
   const indicators =
-    snapshots && analytics ? new IndicatorService({ db: database.db, analytics, snapshots }) : undefined;
+    snapshots && analytics ? new IndicatorService({
+          db: database.db,
+          analytics,
+          snapshots,
+          population: (laCode, year) => population(database.db, laCode, year),
+        }) : undefined;
   if (indicators) snapshots!.onStored(indicators.listener());
   const trackers =
     snapshots && analytics ? new DerivedTrackers({ db: database.db, analytics, snapshots }) : undefined;
