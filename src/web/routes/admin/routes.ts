@@ -262,7 +262,9 @@ export function registerAdminRoutes(routes: RouteRegistry, services: Services): 
       council_name: str(body.council_name).trim(),
       la_code: str(body.la_code).trim().toUpperCase(),
       session_idle_minutes: Number(str(body.session_idle_minutes)),
-      alert_stage_names: str(body.alert_stage_names).trim(),
+      // Left unchanged when a form without the field is sent.
+      alert_stage_names:
+        body.alert_stage_names === undefined ? undefined : str(body.alert_stage_names).trim(),
     };
     const errors: { text: string; href: string }[] = [];
     if (!values.council_name) errors.push({ text: 'Enter the council’s name', href: '#council_name' });
@@ -282,7 +284,8 @@ export function registerAdminRoutes(routes: RouteRegistry, services: Services): 
         href: '#session_idle_minutes',
       });
     }
-    const stagesProblem = stageNamesProblem(values.alert_stage_names);
+    const stagesProblem =
+      values.alert_stage_names === undefined ? null : stageNamesProblem(values.alert_stage_names);
     if (stagesProblem) errors.push({ text: stagesProblem, href: '#alert_stage_names' });
     if (errors.length) {
       return res.status(400).render('admin/settings', {
