@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './routes/auth/routes.ts';
 import { registerHealthRoute, registerPageRoutes } from './routes/pages/routes.ts';
 import { registerAdminRoutes } from './routes/admin/routes.ts';
 import { registerSnapshotRoutes } from './routes/snapshots/routes.ts';
+import { registerDashboardRoutes } from './routes/dashboard/routes.ts';
 import { registerWorkforceRoutes } from './routes/workforce/routes.ts';
 import { registerRecordedTrackerRoutes } from './routes/recorded/routes.ts';
 import { registerDerivedTrackerRoutes } from './routes/trackers/routes.ts';
@@ -92,6 +93,7 @@ export function createApp(services: Services): OversightApp {
   registerAuthRoutes(routes, services);
   registerAdminRoutes(routes, services);
   registerSnapshotRoutes(routes, services);
+  registerDashboardRoutes(routes, services);
   registerWorkforceRoutes(routes, services);
 
   registerRecordedTrackerRoutes(routes, services);

@@ -10,6 +10,7 @@ export interface NavItem {
 
 export const NAVIGATION: NavItem[] = [
   { href: '/', text: 'Home', access: 'signed-in' },
+  { href: '/performance', text: 'Performance', access: 'figures.view' },
   { href: '/snapshots', text: 'Data', access: 'figures.view' },
   { href: '/trackers', text: 'Drift and delay', access: 'figures.view' },
   { href: '/standards', text: 'Standards', access: 'figures.view' },

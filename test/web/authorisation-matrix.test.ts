@@ -60,6 +60,17 @@ export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /snapshots/:id/export': ['analyst', 'director'],
   'GET /snapshots/:id/children': CHILD_LEVEL,
   'GET /snapshots/:id/children/:childId': CHILD_LEVEL,
+  // Performance dashboard: aggregate pages and downloads for every role (members: small numbers withheld, no
+  // worker breakdown); the children behind a figure and their downloads are child-level, scoped by role.
+  'GET /performance': ALL_SIGNED_IN,
+  'GET /performance/download': ALL_SIGNED_IN,
+  'GET /performance/print': ALL_SIGNED_IN,
+  'GET /performance/measure/:id': ALL_SIGNED_IN,
+  'GET /performance/measure/:id/download': ALL_SIGNED_IN,
+  'GET /performance/measure/:id/children': CHILD_LEVEL,
+  'GET /performance/measure/:id/children/download': CHILD_LEVEL,
+  'GET /performance/:area': ALL_SIGNED_IN,
+  'GET /performance/:area/download': ALL_SIGNED_IN,
   // Caseloads (aggregate for every role; members see teams only) and the children behind them (scoped by role);
   // workforce figures (read by every role, entered by analysts); local standards (read by every role, changed by
   // admins and analysts).
@@ -75,6 +86,14 @@ export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /workforce/import': ANALYST,
   'GET /standards': ALL_SIGNED_IN,
   'POST /standards': ['admin', 'analyst'],
+  // Derived trackers (drift and delay): counts, counts over time and the weekly summary for every role
+  // (members get counts only, 1 to 4 suppressed); the children on a tracker and its downloads are child-level,
+  // scoped by role inside the handler.
+  'GET /trackers': ALL_SIGNED_IN,
+  'GET /trackers/over-time': ALL_SIGNED_IN,
+  'GET /trackers/summary': ALL_SIGNED_IN,
+  'GET /trackers/:rule': CHILD_LEVEL,
+  'GET /trackers/:rule/download': CHILD_LEVEL,
   // Recorded trackers: pre-proceedings and care proceedings (read by child-level roles, scoped inside the
   // handler; recorded by social workers, their managers and analysts), practice alerts (raised, escalated and
   // resolved by the reviewing officer who raised them, answered by their recipients), My work, and counts.
@@ -108,14 +127,6 @@ export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /alerts/:id/close': ['reviewing_officer'],
   'GET /my-work': ALL_SIGNED_IN,
   'GET /recorded-trackers': ALL_SIGNED_IN,
-  // Derived trackers (drift and delay): counts, counts over time and the weekly summary for every role
-  // (members get counts only, 1 to 4 suppressed); the children on a tracker and its downloads are child-level,
-  // scoped by role inside the handler.
-  'GET /trackers': ALL_SIGNED_IN,
-  'GET /trackers/over-time': ALL_SIGNED_IN,
-  'GET /trackers/summary': ALL_SIGNED_IN,
-  'GET /trackers/:rule': CHILD_LEVEL,
-  'GET /trackers/:rule/download': CHILD_LEVEL,
 };
 
 function concrete(path: string): string {
