@@ -68,11 +68,12 @@ export function calendarStatements(): string[] {
             WHEN e <= s THEN 0
             ELSE wd_number(e) - wd_number(s)
        END)`,
+    // The n-th working day after s: the working day whose running count is s's plus n (one equality lookup,
+    // which DuckDB turns into a join).
     `CREATE OR REPLACE MACRO wd_add(s, n) AS (
        CASE WHEN s IS NULL OR n IS NULL THEN NULL
             WHEN n = 0 THEN s
-            ELSE (SELECT min(c.d) FROM ${CALENDAR_TABLE} c
-                  WHERE c.is_working AND c.wd = (SELECT s0.wd FROM ${CALENDAR_TABLE} s0 WHERE s0.d = s) + n)
+            ELSE (SELECT c.d FROM ${CALENDAR_TABLE} c WHERE c.is_working AND c.wd = wd_number(s) + n)
        END)`,
   ];
 }
