@@ -144,6 +144,78 @@ export interface CodeMappingsTable {
   created_at: Generated<Date>;
 }
 
+export interface BenchmarkSourcesTable {
+  file: string;
+  kind: string;
+  sha256: string;
+  bytes: ColumnType<number, number, number>;
+  rows_read: number;
+  values_stored: number;
+  years: JSONColumnType<number[]>;
+  shipped: Generated<boolean>;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+export interface BenchmarkValuesTable {
+  measure: string;
+  time_period: number;
+  geographic_level: 'national' | 'regional' | 'la';
+  region_code: string | null;
+  region_name: string | null;
+  old_la_code: string | null;
+  new_la_code: string | null;
+  la_name: string | null;
+  value: number | null;
+  symbol: string | null;
+  source: string;
+}
+
+export interface StatisticalNeighboursTable {
+  model: '2025' | '2021';
+  old_la_code: string;
+  la_name: string;
+  rank: number;
+  neighbour_old_code: string;
+  closeness: string | null;
+  source: string;
+}
+
+export interface BenchmarkLasTable {
+  new_la_code: string;
+  old_la_code: string;
+  la_name: string;
+  region_code: string | null;
+  region_name: string | null;
+  first_year: number;
+  last_year: number;
+  value_rows: number;
+}
+
+export interface IndicatorResultsTable {
+  snapshot_id: string;
+  indicator_id: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  period_start: string;
+  period_end: string;
+  as_at: string;
+  standards: JSONColumnType<Record<string, number>>;
+  population: JSONColumnType<{ value: number; year: number | null; source: string } | null>;
+  computed_at: Generated<Date>;
+}
+
+export interface IndicatorBreakdownsTable {
+  snapshot_id: string;
+  indicator_id: string;
+  dimension: string;
+  key: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
 /** Recorded trackers (migration 0005): dates are ISO 'YYYY-MM-DD' text. */
 export interface PloCasesTable {
   id: Generated<number>;
@@ -251,54 +323,6 @@ export interface RecordedHistoryTable {
   note: string | null;
 }
 
-export interface BenchmarkSourcesTable {
-  file: string;
-  kind: string;
-  sha256: string;
-  bytes: ColumnType<number, number, number>;
-  rows_read: number;
-  values_stored: number;
-  years: JSONColumnType<number[]>;
-  shipped: Generated<boolean>;
-  imported_by: string | null;
-  imported_at: Generated<Date>;
-}
-
-export interface BenchmarkValuesTable {
-  measure: string;
-  time_period: number;
-  geographic_level: 'national' | 'regional' | 'la';
-  region_code: string | null;
-  region_name: string | null;
-  old_la_code: string | null;
-  new_la_code: string | null;
-  la_name: string | null;
-  value: number | null;
-  symbol: string | null;
-  source: string;
-}
-
-export interface StatisticalNeighboursTable {
-  model: '2025' | '2021';
-  old_la_code: string;
-  la_name: string;
-  rank: number;
-  neighbour_old_code: string;
-  closeness: string | null;
-  source: string;
-}
-
-export interface BenchmarkLasTable {
-  new_la_code: string;
-  old_la_code: string;
-  la_name: string;
-  region_code: string | null;
-  region_name: string | null;
-  first_year: number;
-  last_year: number;
-  value_rows: number;
-}
-
 /** Workforce figures per financial quarter (migration 0007). */
 export interface WorkforceQuartersTable {
   quarter: string;
@@ -364,6 +388,12 @@ export interface Schema {
   snapshot_issues: SnapshotIssuesTable;
   snapshot_unrecognised: SnapshotUnrecognisedTable;
   code_mappings: CodeMappingsTable;
+  indicator_results: IndicatorResultsTable;
+  indicator_breakdowns: IndicatorBreakdownsTable;
+  benchmark_sources: BenchmarkSourcesTable;
+  benchmark_values: BenchmarkValuesTable;
+  statistical_neighbours: StatisticalNeighboursTable;
+  benchmark_las: BenchmarkLasTable;
   plo_cases: PloCasesTable;
   plo_case_history: RecordedHistoryTable;
   care_proceedings: CareProceedingsTable;
@@ -372,10 +402,6 @@ export interface Schema {
   practice_alerts: PracticeAlertsTable;
   practice_alert_stages: PracticeAlertStagesTable;
   practice_alert_history: RecordedHistoryTable;
-  benchmark_sources: BenchmarkSourcesTable;
-  benchmark_values: BenchmarkValuesTable;
-  statistical_neighbours: StatisticalNeighboursTable;
-  benchmark_las: BenchmarkLasTable;
   workforce_quarters: WorkforceQuartersTable;
   tracker_runs: TrackerRunsTable;
   tracker_entries: TrackerEntriesTable;
