@@ -73,12 +73,14 @@ export function buildServices(config: Config, database: Database, analytics?: An
       })
     : undefined;
   const indicators =
-    snapshots && analytics ? new IndicatorService({
+    snapshots && analytics
+      ? new IndicatorService({
           db: database.db,
           analytics,
           snapshots,
           population: (laCode, year) => population(database.db, laCode, year),
-        }) : undefined;
+        })
+      : undefined;
   if (indicators) snapshots!.onStored(indicators.listener());
   const trackers =
     snapshots && analytics ? new DerivedTrackers({ db: database.db, analytics, snapshots }) : undefined;
@@ -169,7 +171,9 @@ export async function startServer(
             // The demo borrows a real council's code for its England, region and neighbour benchmarks, and
             // uses the population its synthetic children stand for (not that council's ONS estimate) for rates.
             ...(settings.la_code ? {} : { la_code: DEMO_LA_CODE }),
-            ...(Number(settings.population_override) > 0 ? {} : { population_override: demoPopulation(DEMO_CHILDREN) }),
+            ...(Number(settings.population_override) > 0
+              ? {}
+              : { population_override: demoPopulation(DEMO_CHILDREN) }),
           });
           // The figures computed at import used the settings before these: compute them again.
           await services.indicators?.compute(snapshot.id);
