@@ -571,6 +571,18 @@ describe('performance dashboard pages', () => {
     );
   });
 
+  it('follows a changed setting at once (the pages keep settings and benchmarks in memory)', async () => {
+    const analyst = await as(t, ['analyst']);
+    const url = `/performance/measure/referrals_rereferral_12m_pct?snapshot=${first.id}`;
+    assert.match((await request(t.app).get(url).set('Cookie', analyst.cookie)).text, /id="comparator-list"/);
+    await updateSettings(t.services.db, SYSTEM_ACTOR, { la_code: '' });
+    const without = await request(t.app).get(url).set('Cookie', analyst.cookie);
+    assert.doesNotMatch(without.text, /id="comparator-list"/);
+    assert.match(without.text, /No local authority code is set/);
+    await updateSettings(t.services.db, SYSTEM_ACTOR, { la_code: 'E06000015' });
+    assert.match((await request(t.app).get(url).set('Cookie', analyst.cookie)).text, /id="comparator-list"/);
+  });
+
   it('shows the latest snapshot by default on a measure page and links each snapshot in the trend', async () => {
     const analyst = await as(t, ['analyst']);
     const page = await request(t.app)

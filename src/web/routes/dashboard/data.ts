@@ -1,13 +1,15 @@
 /**
  * What the dashboard pages read, kept in memory between requests. Snapshots never change and their stored
  * results change only when figures are computed again, so each request asks the database one cheap question
- * (how many snapshots, results and benchmark sources there are, and when the latest was written) and serves
- * snapshots, results, trends, breakdowns and benchmark comparisons from memory until the answer changes. Every
+ * (how many settings, snapshots, results and benchmark sources there are, and when the latest was written) and
+ * serves settings, snapshots, results, trends, breakdowns and benchmark comparisons from memory until the answer
+ * changes. Every
  * instance of the service asks for itself, so several processes on one PostgreSQL database stay correct.
  */
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../../store/database.ts';
+import { getSettings, type Settings } from '../../../store/settings.ts';
 import type { IndicatorService, StoredResult, TrendPoint } from '../../../indicators/service.ts';
 import type { SnapshotService, SnapshotSummary } from '../../../snapshots/index.ts';
 import type { BreakdownRow } from '../../../indicators/types.ts';
@@ -17,6 +19,8 @@ import { BenchmarkCache } from './benchmarks.ts';
 const MAX_BREAKDOWNS = 300;
 
 interface VersionRow {
+  settings: number | string;
+  changed: Date | string | null;
   snapshots: number | string;
   imported: Date | string | null;
   results: number | string;
@@ -49,6 +53,8 @@ export class DashboardData {
   readonly benchmarks: BenchmarkCache;
   private dataVersion: string | null = null;
   private snapshotList: Promise<SnapshotSummary[]> | null = null;
+  private settingsVersion: string | null = null;
+  private settingsCache: Promise<Settings> | null = null;
   private readonly results = new Map<string, Promise<Map<string, StoredResult>>>();
   private readonly trends = new Map<string, Promise<TrendPoint[]>>();
   private readonly breakdowns = new Map<string, Promise<BreakdownRow[]>>();
@@ -69,6 +75,7 @@ export class DashboardData {
     try {
       row = (
         await sql<VersionRow>`SELECT
+          (SELECT count(*) FROM settings) AS settings, (SELECT max(updated_at) FROM settings) AS changed,
           (SELECT count(*) FROM snapshots) AS snapshots, (SELECT max(imported_at) FROM snapshots) AS imported,
           (SELECT count(*) FROM indicator_results) AS results, (SELECT max(computed_at) FROM indicator_results) AS computed,
           (SELECT count(*) FROM benchmark_sources) AS sources, (SELECT max(imported_at) FROM benchmark_sources) AS benchmarks`.execute(
@@ -80,6 +87,7 @@ export class DashboardData {
       // No benchmark tables (an installation migrated before they existed): everything else still works.
       row = (
         await sql<VersionRow>`SELECT
+          (SELECT count(*) FROM settings) AS settings, (SELECT max(updated_at) FROM settings) AS changed,
           (SELECT count(*) FROM snapshots) AS snapshots, (SELECT max(imported_at) FROM snapshots) AS imported,
           (SELECT count(*) FROM indicator_results) AS results, (SELECT max(computed_at) FROM indicator_results) AS computed`.execute(
           this.db,
@@ -89,6 +97,9 @@ export class DashboardData {
     const version = `${Number(row?.snapshots ?? 0)}:${stamp(row?.imported)}:${Number(row?.results ?? 0)}:${stamp(row?.computed)}`;
     if (version !== this.dataVersion) this.forget();
     this.dataVersion = version;
+    const settingsVersion = `${Number(row?.settings ?? 0)}:${stamp(row?.changed)}`;
+    if (settingsVersion !== this.settingsVersion) this.settingsCache = null;
+    this.settingsVersion = settingsVersion;
     this.benchmarks.useVersion(benchmarkVersion);
   }
 
@@ -98,6 +109,18 @@ export class DashboardData {
     this.results.clear();
     this.trends.clear();
     this.breakdowns.clear();
+  }
+
+  /** The settings (LA code, neighbour model, standards), read again whenever one changes. */
+  settings(): Promise<Settings> {
+    if (!this.settingsCache) {
+      const loading = getSettings(this.db);
+      this.settingsCache = loading;
+      loading.catch(() => {
+        if (this.settingsCache === loading) this.settingsCache = null;
+      });
+    }
+    return this.settingsCache;
   }
 
   private list(): Promise<SnapshotSummary[]> {

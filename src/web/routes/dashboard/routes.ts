@@ -13,7 +13,7 @@ import type { RouteRegistry } from '../../route-registry.ts';
 import { NotFoundError } from '../../route-registry.ts';
 import type { Services } from '../../services.ts';
 import { hasPermission, childScope } from '../../../auth/roles.ts';
-import { getSettings, type Settings } from '../../../store/settings.ts';
+import type { Settings } from '../../../store/settings.ts';
 import { INDICATORS, indicatorById } from '../../../indicators/registry.ts';
 import { AREAS, DIMENSIONS, type Dimension, type IndicatorDefinition } from '../../../indicators/types.ts';
 import type { StoredResult, TrendPoint } from '../../../indicators/service.ts';
@@ -178,7 +178,7 @@ export function registerDashboardRoutes(routes: RouteRegistry, services: Service
     const { snapshot, requested } = await requestedSnapshot(req);
     if (!snapshot) return null;
     const { results, warning } = await resultsOf(snapshot.id);
-    const settings = await getSettings(services.db);
+    const settings = await data.settings();
     const benchmarks = data.benchmarks.forRequest(settings);
     const roles = req.user!.roles;
     return {
