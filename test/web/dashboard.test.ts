@@ -560,7 +560,16 @@ describe('performance dashboard pages', () => {
       .get(`/performance/measure/referrals_rate_per_10k?snapshot=${first.id}`)
       .set('Cookie', admin.cookie);
     assert.match(textOf(page.text, 'figure'), /^No data: no population is set/);
-    assert.match(page.text, /href="\/admin\/settings"/);
+    assert.match(
+      textOf(page.text, 'figure'),
+      /set a population on the local standards page or set the council’s LA code/,
+    );
+    const analyst = await as(t, ['analyst']);
+    const forAnalyst = await request(t.app)
+      .get(`/performance/measure/referrals_rate_per_10k?snapshot=${first.id}`)
+      .set('Cookie', analyst.cookie);
+    assert.match(forAnalyst.text, /<a class="govuk-link" href="\/standards">set a population/);
+    assert.doesNotMatch(forAnalyst.text, /href="\/admin\/settings"/);
     assert.equal(
       (await request(t.app).get('/performance/measure/no_such_measure').set('Cookie', admin.cookie)).status,
       404,

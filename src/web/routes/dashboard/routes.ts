@@ -63,7 +63,9 @@ interface PageContext {
   /** aggregates only: small numbers withheld, no worker breakdown, no child links */
   suppress: boolean;
   canDrill: boolean;
+  /** may change the LA code (administrators) and the population for rates and the tolerance (local standards) */
   canChangeSettings: boolean;
+  canChangeStandards: boolean;
   /** "?snapshot=ID" when the page was asked for a snapshot other than the latest, else "" */
   query: string;
   tolerance: number;
@@ -190,6 +192,7 @@ export function registerDashboardRoutes(routes: RouteRegistry, services: Service
       suppress: !hasPermission(roles, 'children.view'),
       canDrill: hasPermission(roles, 'children.view'),
       canChangeSettings: hasPermission(roles, 'admin.manage'),
+      canChangeStandards: hasPermission(roles, 'standards.manage'),
       query: requested ? `?snapshot=${encodeURIComponent(snapshot.id)}` : '',
       tolerance: Number(settings.rag_tolerance_points),
     };
@@ -235,6 +238,7 @@ export function registerDashboardRoutes(routes: RouteRegistry, services: Service
     suppress: ctx.suppress,
     canDrill: ctx.canDrill,
     canChangeSettings: ctx.canChangeSettings,
+    fix: { settings: ctx.canChangeSettings, standards: ctx.canChangeStandards },
     laCode: ctx.benchmarks.laCode,
     snModel: ctx.benchmarks.snModel,
     tolerance: ctx.tolerance,
