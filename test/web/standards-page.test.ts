@@ -91,6 +91,26 @@ describe('local standards page', () => {
   });
 
   it('saves the changes with a history, and an indicator run records the saved standard', async () => {
+    // a snapshot whose figures were computed at import with the default visit standard (10 working days)
+    const plans = await writeListCsv(dir, 'list_7.csv', 7, [
+      {
+        child_id: 'P1',
+        cp_start_date: '01/06/2025',
+        date_last_statutory_visit: '15/09/2025',
+        allocated_team: 'North',
+        allocated_worker: 'Nia North',
+      },
+    ]);
+    const outcome = await t.services.snapshots!.importFiles([{ path: plans, name: 'list_7.csv' }], {
+      asAt: '2025-09-30',
+      actor: SYSTEM_ACTOR,
+    });
+    const before = (await t.services.indicators!.results(outcome.snapshot!.id)).get(
+      'cp_visited_in_standard_pct',
+    )!;
+    assert.equal(before.standards.cp_visit_working_days, 10);
+    assert.deepEqual([before.numerator, before.denominator], [0, 1]);
+
     const response = await save(
       analyst,
       form({
@@ -126,25 +146,12 @@ describe('local standards page', () => {
     assert.match(page.text, /Child protection visit standard<\/td>\s*<td class="govuk-table__cell">10 → 15/);
     assert.match(page.text, /Default 10 working days; in force 15 working days/);
 
-    // an indicator computed now uses (and records) the saved visit standard
-    const plans = await writeListCsv(dir, 'list_7.csv', 7, [
-      {
-        child_id: 'P1',
-        cp_start_date: '01/06/2025',
-        date_last_statutory_visit: '15/09/2025',
-        allocated_team: 'North',
-        allocated_worker: 'Nia North',
-      },
-    ]);
-    const outcome = await t.services.snapshots!.importFiles([{ path: plans, name: 'list_7.csv' }], {
-      asAt: '2025-09-30',
-      actor: SYSTEM_ACTOR,
-    });
     const uses = INDICATORS.filter((d) =>
       (d.standards as readonly string[]).includes('cp_visit_working_days'),
     );
     assert.ok(uses.length > 0, 'some indicator reads the CP visit standard');
-    await t.services.indicators!.compute(outcome.snapshot!.id);
+    // computed again after the change: the saved standard is used and recorded
+    await t.services.indicators!.compute(outcome.snapshot!.id, uses);
     const results = await t.services.indicators!.results(outcome.snapshot!.id);
     for (const d of uses) assert.equal(results.get(d.id)!.standards.cp_visit_working_days, 15, d.id);
     // 15 Sep to 30 Sep is 11 working days: within 15, not within the default 10
