@@ -447,6 +447,29 @@ describe('performance dashboard pages', () => {
     assert.match(two.text, /51 to 55 of 55/);
   });
 
+  it('lists prospective adopters by their own id, without linking them as children', async () => {
+    const adopterDir = path.join(dir, 'adopters');
+    fs.mkdirSync(adopterDir, { recursive: true });
+    const file = await writeListCsv(adopterDir, 'list_11.csv', 11, [
+      { adopter_id: 'A1', date_enquiry: '01/05/2025' },
+      { adopter_id: 'A2', date_enquiry: '02/05/2025' },
+    ]);
+    const outcome = await t.services.snapshots!.importFiles([{ path: file, name: 'list_11.csv' }], {
+      asAt: '2025-07-31',
+      actor: ACTOR,
+    });
+    const analyst = await as(t, ['analyst']);
+    const page = await request(t.app)
+      .get(
+        `/performance/measure/adopters_enquiries_count/children?part=numerator&snapshot=${outcome.snapshot!.id}`,
+      )
+      .set('Cookie', analyst.cookie);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<th scope="col" class="govuk-table__header">Adopter<\/th>/);
+    assert.match(page.text, />A1<\/td>/);
+    assert.doesNotMatch(page.text, /\/children\/A1"/);
+  });
+
   it('downloads the drill-down as CSV and xlsx, logged as exports', async () => {
     const manager = await as(t, ['team_manager'], { teams: ['North'] });
     const base = `/performance/measure/referrals_nfa_pct/children/download?part=numerator&snapshot=${first.id}`;

@@ -46,6 +46,7 @@ import {
 import { BREAKDOWN_COLUMNS, breakdownColumns, breakdownTabs, keyText } from './breakdowns.ts';
 import { downloadFormat, fileName, sendTable } from './export.ts';
 import { isSmall } from '../../../indicators/values.ts';
+import { ADOPTER_COLUMNS } from '../../../indicators/definitions/shared.ts';
 
 const PAGE_SIZE = 50;
 
@@ -601,6 +602,8 @@ export function registerDashboardRoutes(routes: RouteRegistry, services: Service
       return `/performance/measure/${encodeURIComponent(def.id)}/children?${q.toString()}`;
     };
     const workers = def.subject === 'worker';
+    // Prospective adopters (List 11) stand in the child column: their ids are not children to link to.
+    const adopters = def.sql.includes(ADOPTER_COLUMNS);
     const scope = childScope(req.user!.roles).kind;
     res.render('dashboard/children', {
       title: `${options.part === 'numerator' ? 'Numerator' : 'Denominator'}: ${def.title}`,
@@ -617,13 +620,14 @@ export function registerDashboardRoutes(routes: RouteRegistry, services: Service
           }
         : null,
       workers,
+      unitLabel: adopters ? 'Adopter' : 'Child',
       showInNumerator: options.part === 'denominator' && def.aggregate === 'share',
       amountLabel: def.aggregate === 'mean' ? yLabel(def) : null,
       evidence: def.evidence,
       rows: drill.rows.map((r) => ({
         ...r,
         childHref:
-          r.childId && !workers
+          r.childId && !workers && !adopters
             ? `/snapshots/${encodeURIComponent(snapshot.id)}/children/${encodeURIComponent(r.childId)}`
             : null,
         amountText: r.amount === null ? '' : numberText(r.amount, 0, 1),
@@ -666,7 +670,7 @@ export function registerDashboardRoutes(routes: RouteRegistry, services: Service
     });
     const evidence = def.evidence.map((e) => e.column);
     const columns = [
-      ...(def.subject === 'worker' ? [] : ['child_id']),
+      ...(def.subject === 'worker' ? [] : [def.sql.includes(ADOPTER_COLUMNS) ? 'adopter_id' : 'child_id']),
       'team',
       'worker',
       'in_numerator',
@@ -679,6 +683,7 @@ export function registerDashboardRoutes(routes: RouteRegistry, services: Service
       columns,
       rows: drill.rows.map((r) => ({
         child_id: r.childId,
+        adopter_id: r.childId,
         team: r.team,
         worker: r.worker,
         in_numerator: r.inNumerator ? 'yes' : 'no',
