@@ -86,6 +86,7 @@ export const MATRIX: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /workforce/import': ANALYST,
   'GET /standards': ALL_SIGNED_IN,
   'POST /standards': ['admin', 'analyst'],
+  'POST /standards/recompute': ['admin', 'analyst'],
   // Derived trackers (drift and delay): counts, counts over time and the weekly summary for every role
   // (members get counts only, 1 to 4 suppressed); the children on a tracker and its downloads are child-level,
   // scoped by role inside the handler.

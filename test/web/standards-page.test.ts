@@ -150,12 +150,24 @@ describe('local standards page', () => {
       (d.standards as readonly string[]).includes('cp_visit_working_days'),
     );
     assert.ok(uses.length > 0, 'some indicator reads the CP visit standard');
-    // computed again after the change: the saved standard is used and recorded
+    // computed again after the change (services.indicators.compute, and the page's button for the latest
+    // snapshot): the saved standard is used and recorded
     await t.services.indicators!.compute(outcome.snapshot!.id, uses);
+    const computedAt = (await t.services.indicators!.results(outcome.snapshot!.id)).get(
+      'cp_visited_in_standard_pct',
+    )!.computedAt;
+    const again = await request(t.app)
+      .post('/standards/recompute')
+      .set('Cookie', analyst.cookie)
+      .type('form')
+      .send({ _csrf: analyst.csrf });
+    assert.equal(again.status, 303);
+    assert.equal(again.headers.location, '/standards?recomputed=2025-09-30');
     const results = await t.services.indicators!.results(outcome.snapshot!.id);
     for (const d of uses) assert.equal(results.get(d.id)!.standards.cp_visit_working_days, 15, d.id);
     // 15 Sep to 30 Sep is 11 working days: within 15, not within the default 10
     const visited = results.get('cp_visited_in_standard_pct')!;
     assert.deepEqual([visited.numerator, visited.denominator], [1, 1]);
+    assert.ok(visited.computedAt > computedAt, 'the button computed the latest snapshot again');
   });
 });

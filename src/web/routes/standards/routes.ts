@@ -79,6 +79,8 @@ export function registerStandardsRoutes(routes: RouteRegistry, services: Service
         return { ...c, label: labels.get(c.entity_id) ?? c.entity_id, from: details.from, to: details.to };
       });
     const values = extra.values ?? {};
+    const canRecompute =
+      hasPermission(req.user!.roles, 'standards.manage') && services.indicators !== undefined;
     res.status(extra.status ?? 200).render('standards/standards', {
       groups: groups(settings, values),
       settings,
@@ -88,6 +90,8 @@ export function registerStandardsRoutes(routes: RouteRegistry, services: Service
       history,
       errors: extra.errors,
       saved: req.query.saved === '1',
+      recomputed: typeof req.query.recomputed === 'string' ? req.query.recomputed : null,
+      latest: canRecompute ? await services.snapshots!.latest() : null,
     });
   };
 
@@ -120,5 +124,17 @@ export function registerStandardsRoutes(routes: RouteRegistry, services: Service
     if (errors.length) return render(req, res, { status: 400, errors, values });
     await updateSettings(services.db, actorOf(req.user), changes);
     res.redirect(303, '/standards?saved=1');
+  });
+
+  /**
+   * Figures keep the standards they were computed with; this computes the latest snapshot's indicators (and
+   * drift and delay trackers) again with the standards in force now.
+   */
+  routes.post('/standards/recompute', 'standards.manage', async (req, res) => {
+    const latest = await services.snapshots?.latest();
+    if (!latest || !services.indicators) return res.redirect(303, '/standards');
+    await services.indicators.compute(latest.id);
+    await services.trackers?.recompute(latest.id);
+    res.redirect(303, `/standards?recomputed=${encodeURIComponent(latest.asAt)}`);
   });
 }
