@@ -26,6 +26,11 @@ export function shown(n: number, suppress: boolean): number | string {
   return suppress && isSmall(n) ? SUPPRESSED_TEXT : n;
 }
 
+/** An average whose children in all (average × workers) are 1–4: it would give the small number away. */
+function smallAverage(average: number | null, workers: number): boolean {
+  return average !== null && isSmall(Math.round(average * workers));
+}
+
 const lower = (s: string | null | undefined) => (s ?? '').trim().toLowerCase();
 
 function str(value: unknown): string {
@@ -68,7 +73,9 @@ function exportRows(c: Caseloads, aggregateOnly: boolean): Record<string, unknow
       worker: '',
       open_children: shown(c.openChildren, true),
       workers: c.workerCount,
-      average_caseload: c.averagePerWorker,
+      average_caseload: smallAverage(c.averagePerWorker, c.workerCount)
+        ? SUPPRESSED_TEXT
+        : c.averagePerWorker,
       over_standard: c.overStandard,
       unallocated: shown(c.unallocated, true),
     },
@@ -80,8 +87,7 @@ function exportRows(c: Caseloads, aggregateOnly: boolean): Record<string, unknow
       worker: '',
       open_children: shown(t.children, true),
       workers: t.workers,
-      average_caseload:
-        t.average !== null && isSmall(Math.round((t.average ?? 0) * t.workers)) ? SUPPRESSED_TEXT : t.average,
+      average_caseload: smallAverage(t.average, t.workers) ? SUPPRESSED_TEXT : t.average,
       over_standard: t.overStandard,
       unallocated: shown(t.unallocated, true),
     });
@@ -134,7 +140,10 @@ export function registerCaseloadRoutes(routes: RouteRegistry, services: Services
       totals: {
         openChildren: shown(caseloads.openChildren, aggregateOnly),
         workers: caseloads.workerCount,
-        average: caseloads.averagePerWorker,
+        average:
+          aggregateOnly && smallAverage(caseloads.averagePerWorker, caseloads.workerCount)
+            ? SUPPRESSED_TEXT
+            : caseloads.averagePerWorker,
         overStandard: caseloads.overStandard,
         unallocated: shown(caseloads.unallocated, aggregateOnly),
         unallocatedHref:
@@ -146,10 +155,7 @@ export function registerCaseloadRoutes(routes: RouteRegistry, services: Services
           ...t,
           own: own(t.team),
           children: shown(t.children, aggregateOnly),
-          average:
-            aggregateOnly && t.average !== null && isSmall(Math.round(t.average * t.workers))
-              ? SUPPRESSED_TEXT
-              : t.average,
+          average: aggregateOnly && smallAverage(t.average, t.workers) ? SUPPRESSED_TEXT : t.average,
           unallocated: shown(t.unallocated, aggregateOnly),
           unallocatedHref:
             !aggregateOnly && t.unallocated > 0
