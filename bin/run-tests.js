@@ -22,5 +22,5 @@ if (files.length === 0) {
   console.error(`No test files found in ${folders.join(', ')}`);
   process.exit(1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${process.env.OVERSIGHT_TEST_CONCURRENCY ?? '2'}`, ...files], { stdio: 'inherit' });
 child.on('close', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));

@@ -24,14 +24,26 @@ export type Settings = {
   -readonly [K in SettingKey]: (typeof SETTING_DEFAULTS)[K] extends number ? number : string;
 };
 
+/**
+ * Settings are read on every request (the idle time-out, the council's name), so they are kept for a moment:
+ * this process sees its own changes at once (updateSettings clears the copy); another process sharing the
+ * database (a second server on PostgreSQL) sees them within SETTINGS_CACHE_MS.
+ */
+export const SETTINGS_CACHE_MS = 2_000;
+const cached = new WeakMap<Db, { at: number; settings: Settings }>();
+
 export async function getSettings(db: Db): Promise<Settings> {
+  const hit = cached.get(db);
+  if (hit && Date.now() - hit.at < SETTINGS_CACHE_MS) return { ...hit.settings };
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const settings: Record<string, unknown> = { ...SETTING_DEFAULTS };
   for (const row of rows) if (row.key in SETTING_DEFAULTS) settings[row.key] = row.value;
-  return settings as Settings;
+  cached.set(db, { at: Date.now(), settings: settings as Settings });
+  return { ...(settings as Settings) };
 }
 
 export async function updateSettings(db: Db, actor: Actor, changes: Partial<Settings>): Promise<void> {
+  cached.delete(db);
   await db.transaction().execute(async (tx) => {
     const before = await getSettings(tx);
     for (const [key, value] of Object.entries(changes)) {
@@ -54,4 +66,5 @@ export async function updateSettings(db: Db, actor: Actor, changes: Partial<Sett
       });
     }
   });
+  cached.delete(db);
 }
