@@ -15,13 +15,7 @@ import type { Db } from '../store/database.ts';
 import { getSettings } from '../store/settings.ts';
 import { INDICATORS, indicatorById } from './registry.ts';
 import { drilldown, runIndicator, type DrilldownOptions, type RowScope, type RunContext } from './runner.ts';
-import type {
-  BreakdownRow,
-  Dimension,
-  IndicatorDefinition,
-  IndicatorResult,
-  PopulationUsed,
-} from './types.ts';
+import type { BreakdownRow, IndicatorDefinition, IndicatorResult, PopulationUsed } from './types.ts';
 
 /** Finds the population aged 0–17 for rates: the council's ONS estimate for the latest year ≤ the as-at year. */
 export type PopulationLookup = (
@@ -58,7 +52,8 @@ export interface TrendPoint {
   denominator: number | null;
 }
 
-const BATCH = 500;
+/** Results per insert: each carries its breakdowns, up to a few hundred rows of JSON. */
+const BATCH = 20;
 
 function parseJson<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
@@ -142,49 +137,33 @@ export class IndicatorService {
     const results: IndicatorResult[] = [];
     for (const def of definitions) results.push(await runIndicator(this.analytics, def, ctx));
     await this.db.transaction().execute(async (tx) => {
-      const ids = definitions.map((d) => d.id);
-      await tx
-        .deleteFrom('indicator_breakdowns')
-        .where('snapshot_id', '=', snapshotId)
-        .where('indicator_id', 'in', ids)
-        .execute();
       await tx
         .deleteFrom('indicator_results')
         .where('snapshot_id', '=', snapshotId)
-        .where('indicator_id', 'in', ids)
-        .execute();
-      await tx
-        .insertInto('indicator_results')
-        .values(
-          results.map((r) => ({
-            snapshot_id: snapshotId,
-            indicator_id: r.indicatorId,
-            value: r.value,
-            numerator: r.numerator,
-            denominator: r.denominator,
-            period_start: r.periodStart,
-            period_end: r.periodEnd,
-            as_at: r.asAt,
-            standards: JSON.stringify(r.standards),
-            population: JSON.stringify(r.population),
-          })),
+        .where(
+          'indicator_id',
+          'in',
+          definitions.map((d) => d.id),
         )
         .execute();
-      const rows = results.flatMap((r) =>
-        r.breakdowns.map((b) => ({
-          snapshot_id: snapshotId,
-          indicator_id: r.indicatorId,
-          dimension: b.dimension,
-          key: b.key,
-          value: b.value,
-          numerator: b.numerator,
-          denominator: b.denominator,
-        })),
-      );
-      for (let i = 0; i < rows.length; i += BATCH) {
+      for (let i = 0; i < results.length; i += BATCH) {
         await tx
-          .insertInto('indicator_breakdowns')
-          .values(rows.slice(i, i + BATCH))
+          .insertInto('indicator_results')
+          .values(
+            results.slice(i, i + BATCH).map((r) => ({
+              snapshot_id: snapshotId,
+              indicator_id: r.indicatorId,
+              value: r.value,
+              numerator: r.numerator,
+              denominator: r.denominator,
+              period_start: r.periodStart,
+              period_end: r.periodEnd,
+              as_at: r.asAt,
+              standards: JSON.stringify(r.standards),
+              population: JSON.stringify(r.population),
+              breakdowns: JSON.stringify(r.breakdowns),
+            })),
+          )
           .execute();
       }
     });
@@ -207,7 +186,19 @@ export class IndicatorService {
   async results(snapshotId: string): Promise<Map<string, StoredResult>> {
     const rows = await this.db
       .selectFrom('indicator_results')
-      .selectAll()
+      .select([
+        'indicator_id',
+        'snapshot_id',
+        'value',
+        'numerator',
+        'denominator',
+        'period_start',
+        'period_end',
+        'as_at',
+        'standards',
+        'population',
+        'computed_at',
+      ])
       .where('snapshot_id', '=', snapshotId)
       .execute();
     return new Map(
@@ -230,23 +221,15 @@ export class IndicatorService {
     );
   }
 
-  /** Stored breakdowns of one indicator on a snapshot. */
+  /** Stored breakdowns of one indicator on a snapshot, by dimension then key. */
   async breakdowns(snapshotId: string, indicatorId: string): Promise<BreakdownRow[]> {
-    const rows = await this.db
-      .selectFrom('indicator_breakdowns')
-      .selectAll()
+    const row = await this.db
+      .selectFrom('indicator_results')
+      .select('breakdowns')
       .where('snapshot_id', '=', snapshotId)
       .where('indicator_id', '=', indicatorId)
-      .orderBy('dimension')
-      .orderBy('key')
-      .execute();
-    return rows.map((r) => ({
-      dimension: r.dimension as Dimension,
-      key: r.key,
-      value: r.value === null ? null : Number(r.value),
-      numerator: r.numerator === null ? null : Number(r.numerator),
-      denominator: r.denominator === null ? null : Number(r.denominator),
-    }));
+      .executeTakeFirst();
+    return row ? (parseJson(row.breakdowns) as BreakdownRow[]) : [];
   }
 
   /**

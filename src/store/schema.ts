@@ -203,17 +203,16 @@ export interface IndicatorResultsTable {
   as_at: string;
   standards: JSONColumnType<Record<string, number>>;
   population: JSONColumnType<{ value: number; year: number | null; source: string } | null>;
+  breakdowns: JSONColumnType<
+    {
+      dimension: string;
+      key: string;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+    }[]
+  >;
   computed_at: Generated<Date>;
-}
-
-export interface IndicatorBreakdownsTable {
-  snapshot_id: string;
-  indicator_id: string;
-  dimension: string;
-  key: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
 }
 
 /** Recorded trackers (migration 0005): dates are ISO 'YYYY-MM-DD' text. */
@@ -389,7 +388,6 @@ export interface Schema {
   snapshot_unrecognised: SnapshotUnrecognisedTable;
   code_mappings: CodeMappingsTable;
   indicator_results: IndicatorResultsTable;
-  indicator_breakdowns: IndicatorBreakdownsTable;
   benchmark_sources: BenchmarkSourcesTable;
   benchmark_values: BenchmarkValuesTable;
   statistical_neighbours: StatisticalNeighboursTable;
