@@ -108,6 +108,31 @@ export function todayInEngland(now: Date = new Date()): IsoDate {
   }).format(now);
 }
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/**
+ * An ISO date in words: 2025-09-30 → '30 September 2025' ('30 Sep 2025' when `short`). Throws a `RangeError`
+ * unless `iso` is a real 'YYYY-MM-DD' date (see parseIsoDate).
+ */
+export function longDate(iso: IsoDate, short = false): string {
+  const { month, day } = parseIsoDate(iso);
+  const name = MONTH_NAMES[month - 1]!;
+  return `${day} ${short ? name.slice(0, 3) : name} ${iso.slice(0, 4)}`;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Day numbers (days since 1970-01-01): Howard Hinnant's civil calendar algorithms, exact for all years.
 

@@ -11,7 +11,7 @@ import type { User } from '../../auth/users.ts';
 import { actorOf } from '../../auth/users.ts';
 import { childScope, hasPermission } from '../../auth/roles.ts';
 import { getSettings } from '../../store/settings.ts';
-import { daysBetween, parseIsoDate } from '../../domain/dates.ts';
+import { daysBetween, longDate, parseIsoDate } from '../../domain/dates.ts';
 import {
   CHILD_ID_PATTERN,
   Problems,
@@ -227,25 +227,6 @@ export function mayViewAlert(user: User, a: PracticeAlert, allocations: Allocati
   if (scope === 'own') return !!child?.workers.has(norm(user.name));
   // reviewing officers see the alerts they raised or that were sent to them (above); members none.
   return false;
-}
-
-function longDate(iso: string): string {
-  const { year, month, day } = parseIsoDate(iso);
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${day} ${months[month - 1]} ${year}`;
 }
 
 export class AlertsService {

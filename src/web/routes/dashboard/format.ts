@@ -6,6 +6,7 @@ import type { StoredResult } from '../../../indicators/service.ts';
 import type { Aggregate, IndicatorDefinition, Unit } from '../../../indicators/types.ts';
 import { isSmall, suppressFigure } from '../../../indicators/values.ts';
 import { standardDefinition } from '../../../domain/standards.ts';
+import { isIsoDate, longDate } from '../../../domain/dates.ts';
 
 /** What a withheld small number reads as. */
 export const FEWER_THAN_5 = 'Fewer than 5';
@@ -58,28 +59,11 @@ export function formatCount(n: number | null | undefined): string {
   return numberText(n, 0, 1);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** 2025-09-30 → 30 September 2025 (or 30 Sep 2025 when short). */
 export function formatDate(iso: string | null | undefined, short = false): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const month = MONTHS[Number(m[2]) - 1] ?? m[2]!;
-  return `${Number(m[3])} ${short ? month.slice(0, 3) : month} ${m[1]}`;
+  const day = iso.slice(0, 10);
+  return isIsoDate(day) ? longDate(day, short) : iso;
 }
 
 /** The dates a figure covers, in words. */

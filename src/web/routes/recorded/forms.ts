@@ -4,7 +4,7 @@
  * table's wording.
  */
 import type { Request } from 'express';
-import { isIsoDate } from '../../../domain/dates.ts';
+import { isIsoDate, longDate } from '../../../domain/dates.ts';
 import type { RecordedValidationError, HistoryEntry } from '../../../trackers/history.ts';
 
 export type Body = Record<string, string | string[] | undefined>;
@@ -179,23 +179,4 @@ export function historyUserIds(history: HistoryEntry[]): number[] {
       .flatMap((c) => [c.before, c.after])
       .filter((v): v is number => typeof v === 'number'),
   );
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-export function longDate(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
