@@ -188,6 +188,37 @@ export async function userNames(db: Db, ids: (number | null | undefined)[]): Pro
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * Checks the children of a case or application: at least one, no more than 20 in one `group` (the words
+ * after "no more than 20 children in one"), each a child ID, and each child added by this change one the
+ * user can see in the latest snapshot.
+ */
+export async function checkChildIds(
+  problems: Problems,
+  allocationSource: AllocationSource,
+  user: User,
+  ids: readonly string[],
+  before: readonly string[] | undefined,
+  group: string,
+): Promise<void> {
+  if (!ids.length) {
+    problems.add('childIds', 'Enter the child’s ID, or the IDs of the children in a sibling group');
+  } else if (ids.length > 20) problems.add('childIds', `Enter no more than 20 children in one ${group}`);
+  const bad = ids.find((id) => !CHILD_ID_PATTERN.test(id));
+  if (bad) problems.add('childIds', `"${bad}" is not a child ID: use letters, digits, and . _ / - only`);
+  const added = ids.filter((id) => !before?.includes(id));
+  if (!bad && added.length) {
+    const allocations = await allocationSource.lookup(added);
+    const outside = added.find((id) => !mayRecordForChild(user, id, allocations));
+    if (outside) {
+      problems.add(
+        'childIds',
+        `There is no child ${outside} among the children you can see in the latest snapshot`,
+      );
+    }
+  }
+}
+
 /** Checks a team name against the teams set up in the app; returns the name as stored there. */
 export async function checkTeam(
   db: Db,
@@ -263,22 +294,7 @@ export class PloService {
   ): Promise<PloFields> {
     const today = this.deps.today();
     const p = new Problems();
-    const ids = merged.childIds;
-    if (!ids.length) p.add('childIds', 'Enter the child’s ID, or the IDs of the children in a sibling group');
-    else if (ids.length > 20) p.add('childIds', 'Enter no more than 20 children in one sibling group');
-    const bad = ids.find((id) => !CHILD_ID_PATTERN.test(id));
-    if (bad) p.add('childIds', `"${bad}" is not a child ID: use letters, digits, and . _ / - only`);
-    const added = ids.filter((id) => !before?.childIds.includes(id));
-    if (!bad && added.length) {
-      const allocations = await this.deps.allocations.lookup(added);
-      const outside = added.find((id) => !mayRecordForChild(user, id, allocations));
-      if (outside) {
-        p.add(
-          'childIds',
-          `There is no child ${outside} among the children you can see in the latest snapshot`,
-        );
-      }
-    }
+    await checkChildIds(p, this.deps.allocations, user, merged.childIds, before?.childIds, 'sibling group');
     const team = await checkTeam(db, p, merged.team);
     await checkUser(db, p, 'workerUserId', 'allocated worker', merged.workerUserId, false);
     const past = { notAfter: today };

@@ -11,7 +11,6 @@ import type { User } from '../../auth/users.ts';
 import { actorOf } from '../../auth/users.ts';
 import { getSettings } from '../../store/settings.ts';
 import {
-  CHILD_ID_PATTERN,
   diffFields,
   Problems,
   readHistory,
@@ -20,8 +19,8 @@ import {
   writeHistory,
   type HistoryEntry,
 } from '../history.ts';
-import { mayRecordForChild, mayViewItem, norm, type AllocationSource } from '../plo/scope.ts';
-import { checkTeam, checkUser, scoped, userNames, type PloService } from '../plo/service.ts';
+import { mayViewItem, norm, type AllocationSource } from '../plo/scope.ts';
+import { checkChildIds, checkTeam, checkUser, scoped, userNames, type PloService } from '../plo/service.ts';
 import type { Rag } from '../plo/flags.ts';
 import { proceedingsFlags, type ProceedingsFlags } from './flags.ts';
 
@@ -236,22 +235,7 @@ export class ProceedingsService {
     db: Db,
   ): Promise<ProceedingsFields> {
     const p = new Problems();
-    const ids = merged.childIds;
-    if (!ids.length) p.add('childIds', 'Enter the child’s ID, or the IDs of the children in a sibling group');
-    else if (ids.length > 20) p.add('childIds', 'Enter no more than 20 children in one application');
-    const bad = ids.find((id) => !CHILD_ID_PATTERN.test(id));
-    if (bad) p.add('childIds', `"${bad}" is not a child ID: use letters, digits, and . _ / - only`);
-    const added = ids.filter((id) => !before?.childIds.includes(id));
-    if (!bad && added.length) {
-      const allocations = await this.deps.allocations.lookup(added);
-      const outside = added.find((id) => !mayRecordForChild(user, id, allocations));
-      if (outside) {
-        p.add(
-          'childIds',
-          `There is no child ${outside} among the children you can see in the latest snapshot`,
-        );
-      }
-    }
+    await checkChildIds(p, this.deps.allocations, user, merged.childIds, before?.childIds, 'application');
     const team = await checkTeam(db, p, merged.team);
     await checkUser(db, p, 'workerUserId', 'allocated worker', merged.workerUserId, false);
     p.date('issueDate', 'issue date', merged.issueDate, { required: true, notAfter: this.deps.today() });
