@@ -15,11 +15,11 @@ import {
 } from '../../../trackers/alerts/service.ts';
 import {
   bodyOf,
-  dateValue,
   FormErrors,
   historyRows,
   historyUserIds,
   intOrNull,
+  postedValues,
   splitDate,
   str,
   type Body,
@@ -45,13 +45,7 @@ const SAVED: Record<string, string> = {
 
 type Values = Record<string, unknown>;
 
-function posted(body: Body, fields: readonly string[]): Values {
-  const out: Values = {};
-  for (const f of fields) {
-    out[f] = (DATE_FIELDS as readonly string[]).includes(f) ? dateValue(body, f) : str(body[f]);
-  }
-  return out;
-}
+const posted = (body: Body, fields: readonly string[]): Values => postedValues(body, fields, DATE_FIELDS);
 
 export function registerAlertRoutes(routes: RouteRegistry, services: Services): void {
   const alerts = () => recordedOf(services).alerts;

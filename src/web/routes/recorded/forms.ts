@@ -180,3 +180,14 @@ export function historyUserIds(history: HistoryEntry[]): number[] {
       .filter((v): v is number => typeof v === 'number'),
   );
 }
+
+/** Posted values of the named fields (dates as their day, month and year), to show again beside the errors. */
+export function postedValues(
+  body: Body,
+  fields: readonly string[],
+  dateFields: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = dateFields.includes(f) ? dateValue(body, f) : str(body[f]);
+  return out;
+}

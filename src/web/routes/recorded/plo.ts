@@ -14,14 +14,13 @@ import {
   type PloFields,
 } from '../../../trackers/plo/service.ts';
 import { CENSUS_ITEMS, censusRecords } from '../../../trackers/plo/census.ts';
-import type { Rag } from '../../../trackers/plo/flags.ts';
 import {
   bodyOf,
-  dateValue,
   FormErrors,
   historyRows,
   historyUserIds,
   intOrNull,
+  postedValues,
   splitDate,
   str,
   yesNo,
@@ -29,10 +28,11 @@ import {
   type FormError,
 } from './forms.ts';
 import {
+  caseListChoices,
+  caseListFilter,
   idParam,
   logChildren,
   logList,
-  options,
   radios,
   recordedOf,
   teamChoices,
@@ -73,25 +73,13 @@ const VALUE_LABELS = {
 
 type Values = Record<string, unknown>;
 
-/** Posted values of the named fields, to show again beside the errors. */
-function posted(body: Body, fields: readonly string[]): Values {
-  const out: Values = {};
-  for (const f of fields) {
-    out[f] = (PLO_DATE_FIELDS as readonly string[]).includes(f) ? dateValue(body, f) : str(body[f]);
-  }
-  return out;
-}
+const posted = (body: Body, fields: readonly string[]): Values => postedValues(body, fields, PLO_DATE_FIELDS);
 
 export function registerPloRoutes(routes: RouteRegistry, services: Services): void {
   const plo = () => recordedOf(services).plo;
 
   routes.get('/plo', 'children.view', async (req, res) => {
-    const q = req.query as Record<string, string | undefined>;
-    const filter = {
-      rag: (['red', 'amber', 'green'] as const).includes(q.rag as Rag) ? (q.rag as Rag) : undefined,
-      team: str(q.team) || undefined,
-      status: (['open', 'closed', 'all'] as const).find((s) => s === q.status) ?? 'open',
-    };
+    const filter = caseListFilter(req);
     const cases = await plo().list(req.user!, filter);
     await logList(
       services,
@@ -104,10 +92,7 @@ export function registerPloRoutes(routes: RouteRegistry, services: Services): vo
       cases,
       filter,
       today: recordedOf(services).today(),
-      teams: await teamChoices(services, filter.team),
-      canRecord: hasPermission(req.user!.roles, 'proceedings.record'),
-      ragOptions: options({ red: 'Red', amber: 'Amber', green: 'Green' }, filter.rag, 'Any'),
-      statusOptions: options({ open: 'Open', closed: 'Closed', all: 'Open and closed' }, filter.status),
+      ...(await caseListChoices(services, req, filter)),
     });
   });
 

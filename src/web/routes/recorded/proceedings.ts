@@ -11,20 +11,29 @@ import {
   PROCEEDINGS_FIELD_LABELS,
   type ProceedingsFields,
 } from '../../../trackers/proceedings/service.ts';
-import type { Rag } from '../../../trackers/plo/flags.ts';
 import {
   bodyOf,
-  dateValue,
   FormErrors,
   historyRows,
   historyUserIds,
   intOrNull,
+  postedValues,
   splitDate,
   str,
   type Body,
   type FormError,
 } from './forms.ts';
-import { idParam, logChildren, logList, options, recordedOf, teamChoices, userChoices } from './shared.ts';
+import {
+  caseListChoices,
+  caseListFilter,
+  idParam,
+  logChildren,
+  logList,
+  options,
+  recordedOf,
+  teamChoices,
+  userChoices,
+} from './shared.ts';
 
 const DATE_FIELDS = ['issueDate', 'hearingDate', 'finalOrderDate', 'closedDate'] as const;
 
@@ -38,24 +47,13 @@ const SAVED: Record<string, string> = {
 
 type Values = Record<string, unknown>;
 
-function posted(body: Body, fields: readonly string[]): Values {
-  const out: Values = {};
-  for (const f of fields) {
-    out[f] = (DATE_FIELDS as readonly string[]).includes(f) ? dateValue(body, f) : str(body[f]);
-  }
-  return out;
-}
+const posted = (body: Body, fields: readonly string[]): Values => postedValues(body, fields, DATE_FIELDS);
 
 export function registerProceedingsRoutes(routes: RouteRegistry, services: Services): void {
   const proceedings = () => recordedOf(services).proceedings;
 
   routes.get('/proceedings', 'children.view', async (req, res) => {
-    const q = req.query as Record<string, string | undefined>;
-    const filter = {
-      rag: (['red', 'amber', 'green'] as const).includes(q.rag as Rag) ? (q.rag as Rag) : undefined,
-      team: str(q.team) || undefined,
-      status: (['open', 'closed', 'all'] as const).find((s) => s === q.status) ?? 'open',
-    };
+    const filter = caseListFilter(req);
     const list = await proceedings().list(req.user!, filter);
     await logList(
       services,
@@ -68,10 +66,7 @@ export function registerProceedingsRoutes(routes: RouteRegistry, services: Servi
       list,
       filter,
       today: recordedOf(services).today(),
-      teams: await teamChoices(services, filter.team),
-      canRecord: hasPermission(req.user!.roles, 'proceedings.record'),
-      ragOptions: options({ red: 'Red', amber: 'Amber', green: 'Green' }, filter.rag, 'Any'),
-      statusOptions: options({ open: 'Open', closed: 'Closed', all: 'Open and closed' }, filter.status),
+      ...(await caseListChoices(services, req, filter)),
     });
   });
 

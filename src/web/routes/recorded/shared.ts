@@ -7,6 +7,9 @@ import { ROLE_LABELS, type Role } from '../../../auth/roles.ts';
 import { NotFoundError } from '../../route-registry.ts';
 import type { RecordedTrackers } from '../../../trackers/plo/recorded.ts';
 import { norm } from '../../../trackers/plo/scope.ts';
+import type { Rag } from '../../../trackers/plo/flags.ts';
+import { hasPermission } from '../../../auth/roles.ts';
+import { str } from './forms.ts';
 
 export function recordedOf(services: Services): RecordedTrackers {
   if (!services.recorded) throw new Error('The recorded trackers service is not configured');
@@ -98,4 +101,31 @@ export function options(map: Record<string, string>, selected: string | null | u
 /** Radio items from a map, checked when the value matches. */
 export function radios(map: Record<string, string>, checked: string | null | undefined) {
   return Object.entries(map).map(([value, text]) => ({ value, text, checked: value === checked }));
+}
+
+/** The filter of the pre-proceedings and care proceedings lists: RAG, team, open or closed. */
+export type CaseListFilter = {
+  rag: Rag | undefined;
+  team: string | undefined;
+  status: 'open' | 'closed' | 'all';
+};
+
+/** Reads the list filter from the query string (open cases unless asked otherwise). */
+export function caseListFilter(req: Request): CaseListFilter {
+  const q = req.query as Record<string, string | undefined>;
+  return {
+    rag: (['red', 'amber', 'green'] as const).includes(q.rag as Rag) ? (q.rag as Rag) : undefined,
+    team: str(q.team) || undefined,
+    status: (['open', 'closed', 'all'] as const).find((s) => s === q.status) ?? 'open',
+  };
+}
+
+/** The filter's choices and whether the user may record, for a case list page. */
+export async function caseListChoices(services: Services, req: Request, filter: CaseListFilter) {
+  return {
+    teams: await teamChoices(services, filter.team),
+    canRecord: hasPermission(req.user!.roles, 'proceedings.record'),
+    ragOptions: options({ red: 'Red', amber: 'Amber', green: 'Green' }, filter.rag, 'Any'),
+    statusOptions: options({ open: 'Open', closed: 'Closed', all: 'Open and closed' }, filter.status),
+  };
 }
