@@ -1,27 +1,20 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../test/helpers/cli.ts';
-import { createTestDatabase, testPgUrl, type TestDatabase } from '../../test/helpers/database.ts';
+import { cliEnvironment, runCli, type CliEnvironment } from '../../test/helpers/cli.ts';
 
 const DFE_DIR = new URL('../../../shared/data/dfe/', import.meta.url).pathname;
 
 describe('oversight benchmarks', () => {
   let dir: string;
   let env: Record<string, string>;
-  let pg: TestDatabase | null = null;
+  let cli: CliEnvironment;
   let fixtures: string;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-cli-bench-'));
-    env = { OVERSIGHT_DATA_DIR: path.join(dir, 'data') };
-    if (testPgUrl) {
-      pg = await createTestDatabase({ migrate: false });
-      await pg.close();
-      env.DATABASE_URL = pg.url!;
-    }
+    cli = await cliEnvironment('oversight-cli-bench-');
+    ({ dir, env } = cli);
     // a small folder like DfE's: two published files, a note that is not CSV
     fixtures = path.join(dir, 'dfe');
     fs.mkdirSync(fixtures);
@@ -29,10 +22,7 @@ describe('oversight benchmarks', () => {
       fs.copyFileSync(path.join(DFE_DIR, f), path.join(fixtures, f));
     fs.writeFileSync(path.join(fixtures, 'README.txt'), 'downloaded from explore-education-statistics\n');
   });
-  after(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    if (pg) await pg.drop().catch(() => undefined);
-  });
+  after(() => cli.cleanup());
 
   it('exits 2 on usage errors', async () => {
     for (const args of [

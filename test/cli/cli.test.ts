@@ -1,29 +1,19 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../helpers/cli.ts';
-import { createTestDatabase, testPgUrl, type TestDatabase } from '../helpers/database.ts';
+import { cliEnvironment, runCli, type CliEnvironment } from '../helpers/cli.ts';
+import { testPgUrl } from '../helpers/database.ts';
 
 describe('the oversight command line', () => {
-  let dir: string;
-  let pgDatabase: TestDatabase | null = null;
+  let cli: CliEnvironment;
   let env: Record<string, string>;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-cli-'));
-    env = { OVERSIGHT_DATA_DIR: path.join(dir, 'data') };
-    if (testPgUrl) {
-      pgDatabase = await createTestDatabase({ migrate: false });
-      await pgDatabase.close();
-      env.DATABASE_URL = pgDatabase.url!;
-    }
+    cli = await cliEnvironment('oversight-cli-');
+    ({ env } = cli);
   });
-  after(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    if (pgDatabase) await pgDatabase.drop().catch(() => undefined);
-  });
+  after(() => cli.cleanup());
 
   it('has --help on every command', async () => {
     for (const args of [

@@ -1,10 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../helpers/cli.ts';
-import { createTestDatabase, testPgUrl, type TestDatabase } from '../helpers/database.ts';
+import { cliEnvironment, runCli, type CliEnvironment } from '../helpers/cli.ts';
 import { createHarness, ACTOR, type Harness } from '../snapshots/helpers.ts';
 import { writeListCsv } from '../../src/ingest/annex-a/test-support/fixtures.ts';
 import { IndicatorService } from '../../src/indicators/service.ts';
@@ -131,20 +129,12 @@ describe('indicator service: computed at import, stored, trended, drilled down w
 describe('oversight indicators', () => {
   let dir: string;
   let env: Record<string, string>;
-  let pg: TestDatabase | null = null;
+  let cli: CliEnvironment;
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-cli-ind-'));
-    env = { OVERSIGHT_DATA_DIR: path.join(dir, 'data') };
-    if (testPgUrl) {
-      pg = await createTestDatabase({ migrate: false });
-      await pg.close();
-      env.DATABASE_URL = pg.url!;
-    }
+    cli = await cliEnvironment('oversight-cli-ind-');
+    ({ dir, env } = cli);
   });
-  after(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    if (pg) await pg.drop().catch(() => undefined);
-  });
+  after(() => cli.cleanup());
 
   it('says there is nothing to compute before any import (exit 1)', async () => {
     const r = await runCli(['indicators', '--json'], { env });

@@ -1,12 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../helpers/cli.ts';
-import { createTestDatabase, testPgUrl } from '../helpers/database.ts';
+import { cliEnvironment, runCli, type CliEnvironment } from '../helpers/cli.ts';
 import { SAMPLE } from './helpers.ts';
-import type { TestDatabase } from '../helpers/database.ts';
 
 const LISTS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'];
 const ISSUE_KEYS = ['code', 'column', 'list', 'message', 'row', 'severity', 'sheet', 'value'];
@@ -14,21 +11,13 @@ const ISSUE_KEYS = ['code', 'column', 'list', 'message', 'row', 'severity', 'she
 describe('oversight import, snapshots, export-annex-a, demo-data', () => {
   let dir: string;
   let env: Record<string, string>;
-  let pg: TestDatabase | null = null;
+  let cli: CliEnvironment;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-cli-snap-'));
-    env = { OVERSIGHT_DATA_DIR: path.join(dir, 'data') };
-    if (testPgUrl) {
-      pg = await createTestDatabase({ migrate: false });
-      await pg.close();
-      env.DATABASE_URL = pg.url!;
-    }
+    cli = await cliEnvironment('oversight-cli-snap-');
+    ({ dir, env } = cli);
   });
-  after(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    if (pg) await pg.drop().catch(() => undefined);
-  });
+  after(() => cli.cleanup());
 
   it('exits 2 on usage errors', async () => {
     for (const args of [

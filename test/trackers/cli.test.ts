@@ -1,31 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { runCli } from '../helpers/cli.ts';
-import { createTestDatabase, testPgUrl } from '../helpers/database.ts';
-import type { TestDatabase } from '../helpers/database.ts';
+import { cliEnvironment, runCli, type CliEnvironment } from '../helpers/cli.ts';
 import { writeListCsv } from '../../src/ingest/annex-a/test-support/fixtures.ts';
 
 describe('oversight trackers', () => {
   let dir: string;
   let env: Record<string, string>;
-  let pg: TestDatabase | null = null;
+  let cli: CliEnvironment;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-cli-trackers-'));
-    env = { OVERSIGHT_DATA_DIR: path.join(dir, 'data') };
-    if (testPgUrl) {
-      pg = await createTestDatabase({ migrate: false });
-      await pg.close();
-      env.DATABASE_URL = pg.url!;
-    }
+    cli = await cliEnvironment('oversight-cli-trackers-');
+    ({ dir, env } = cli);
   });
-  after(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    if (pg) await pg.drop().catch(() => undefined);
-  });
+  after(() => cli.cleanup());
 
   it('refuses an unknown rule with exit code 2 and the list of rule ids', async () => {
     const r = await runCli(['trackers', '--rule', 'cp_plan_19m'], { env });
