@@ -7,7 +7,11 @@
  * and, when OVERSIGHT_TEST_PG (a server to create a throwaway database on) or DATABASE_URL (an empty database
  * to use as it is) is set, for PostgreSQL. Prints, never asserts. Targets (issue 4): median ≤ 50 ms, p95 ≤ 150 ms.
  *
- *   node --import tsx bench/dashboard-load.ts [--clients 20] [--requests 50] [--users 20] [--only pglite|postgres]
+ * With --think-ms N each client pauses about N ms (0.5N to 1.5N) between pages, as a person reading them does;
+ * without it the clients ask back to back, which measures the server saturated rather than 20 people using it.
+ *
+ *   node --import tsx bench/dashboard-load.ts [--clients 20] [--requests 50] [--users 20] [--think-ms 0]
+ *     [--only pglite|postgres]
  *     [--data-dir DIR]   (keep the embedded data directory and its demo council for the next run)
  */
 import { fork } from 'node:child_process';
@@ -33,6 +37,8 @@ interface ClientJob {
   urls: string[];
   clients: number;
   requests: number;
+  /** mean pause between one user's pages, ms (0: none, the saturation test) */
+  thinkMs: number;
 }
 
 interface Sample {
@@ -60,6 +66,8 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
         const response = await fetch(`${job.base}${url}`, { headers: { cookie }, redirect: 'manual' });
         await response.arrayBuffer();
         samples.push({ url, ms: performance.now() - t0, status: response.status });
+        // A person reads a page before asking for the next: a pause drawn around the mean (0.5× to 1.5×).
+        if (job.thinkMs > 0) await new Promise((r) => setTimeout(r, job.thinkMs * (0.5 + Math.random())));
       }
     }),
   );
@@ -105,6 +113,7 @@ async function bench(label: string, databaseUrl: string | null): Promise<void> {
 
   const clients = Number(arg('--clients', '20'));
   const requests = Number(arg('--requests', '50'));
+  const thinkMs = Number(arg('--think-ms', '0'));
   const userCount = Number(arg('--users', '20'));
   // --data-dir DIR keeps the data directory (and its loaded demo council) for the next run
   const keptDir = databaseUrl ? '' : arg('--data-dir', '');
@@ -194,12 +203,12 @@ async function bench(label: string, databaseUrl: string | null): Promise<void> {
       child.once('message', (m) => resolve(m as ClientResult));
       child.once('error', reject);
       child.once('exit', (code) => (code ? reject(new Error(`load client exited with ${code}`)) : undefined));
-      child.send({ base, cookies, urls, clients, requests } satisfies ClientJob);
+      child.send({ base, cookies, urls, clients, requests, thinkMs } satisfies ClientJob);
     });
     const bad = result.samples.filter((s) => s.status !== 200);
     const all = stats(result.samples.map((s) => s.ms));
     console.log(
-      `${clients} clients × ${requests} requests = ${result.samples.length} requests in ${(result.wallMs / 1000).toFixed(2)} s ` +
+      `${clients} clients × ${requests} requests${thinkMs > 0 ? ` (pausing about ${thinkMs} ms between pages)` : ' (no pause between pages)'} = ${result.samples.length} requests in ${(result.wallMs / 1000).toFixed(2)} s ` +
         `(${((result.samples.length / result.wallMs) * 1000).toFixed(0)} requests/s), ${bad.length} not 200`,
     );
     console.log('                      n  median     p95     p99     max   (ms)');
