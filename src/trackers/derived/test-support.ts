@@ -90,3 +90,25 @@ export async function ragOf(
 ): Promise<string> {
   return (await fixture.entry(rule, snapshotId, asAt, childId, settings))?.rag ?? 'not listed';
 }
+
+/** The CP plan checkpoint rules, from 9 months to 2 years. */
+export const CP_PLAN_RULES = [
+  'cp_plan_9m',
+  'cp_plan_12m',
+  'cp_plan_15m',
+  'cp_plan_18m',
+  'cp_plan_2y',
+] as const;
+
+/** The CP plan checkpoint rules that list a child at `asAt`, in CP_PLAN_RULES order. */
+export async function cpPlanRulesListing(
+  fixture: RuleFixture,
+  snapshotId: string,
+  asAt: string,
+  childId: string,
+): Promise<string[]> {
+  const listed: string[] = [];
+  for (const rule of CP_PLAN_RULES)
+    if (await fixture.entry(rule, snapshotId, asAt, childId)) listed.push(rule);
+  return listed;
+}
