@@ -6,6 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { loadConfig } from '../src/config.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
+import { createUser, type UserInput } from '../src/auth/users.ts';
+import { SYSTEM_ACTOR } from '../src/store/change-log.ts';
 
 /** Debian's Chromium, as DESIGN.md says: nothing is downloaded. CHROMIUM_PATH overrides the path. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,4 +66,28 @@ export async function expectAccessible(page: Page): Promise<void> {
         .join('\n    ')}`,
   );
   assert.deepEqual(summary, [], `axe found problems on ${page.url()}:\n${summary.join('\n')}`);
+}
+
+/** The password of every user the browser tests create. */
+export const PASSWORD = 'a long enough password';
+
+/** Signs in through the sign-in form with PASSWORD and waits for the home page. */
+export async function signIn(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${url}/`);
+}
+
+/** Creates the user (password PASSWORD) and signs them in, in a browser context of their own. */
+export async function signInNewUser(
+  browser: Browser,
+  server: Pick<RunningServer, 'url' | 'database'>,
+  user: Omit<UserInput, 'password'>,
+): Promise<Page> {
+  await createUser(server.database.db, SYSTEM_ACTOR, { ...user, password: PASSWORD });
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, server.url, user.email);
+  return page;
 }

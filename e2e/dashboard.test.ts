@@ -1,28 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, startTestServer } from './browser.ts';
-import { createUser } from '../src/auth/users.ts';
+import { expectAccessible, launchBrowser, signInNewUser, startTestServer } from './browser.ts';
 import type { Role } from '../src/auth/roles.ts';
-import { SYSTEM_ACTOR } from '../src/store/change-log.ts';
 import { AREAS } from '../src/indicators/types.ts';
-
-const PASSWORD = 'a long enough password';
 
 describe('performance dashboard in a browser, on the demo council', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
 
-  const signIn = async (email: string, name: string, roles: Role[]): Promise<Page> => {
-    await createUser(server.database.db, SYSTEM_ACTOR, { email, name, roles, password: PASSWORD });
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}/`);
-    return page;
-  };
+  const signIn = (email: string, name: string, roles: Role[]): Promise<Page> =>
+    signInNewUser(browser, server, { email, name, roles });
 
   before(async () => {
     server = await startTestServer({ OVERSIGHT_DEMO_DATA: '1' });

@@ -9,11 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, startTestServer } from './browser.ts';
-import { createTeam, createUser } from '../src/auth/users.ts';
+import { expectAccessible, launchBrowser, signInNewUser, startTestServer } from './browser.ts';
+import { createTeam } from '../src/auth/users.ts';
 import { SYSTEM_ACTOR } from '../src/store/change-log.ts';
 
-const PASSWORD = 'a long enough password';
 const LIST_3 =
   'Child Unique ID,Gender,Ethnicity,Date of Birth,Age,Date of Referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker\r\n' +
   'A1,b) Female,a) WBRI,01/02/2015,9,03/12/2024,q) 6: Police,No,0,Team A,Sam Worker\r\n';
@@ -59,20 +58,12 @@ describe('recorded trackers in a browser', () => {
     };
     browser = await launchBrowser();
     for (const [key, p] of Object.entries(people) as [keyof typeof people, (typeof people)['sam']][]) {
-      await createUser(db, SYSTEM_ACTOR, {
+      pages[key] = await signInNewUser(browser, server, {
         email: `${key}@example.gov.uk`,
         name: p.name,
         roles: [...p.roles],
         teams: p.teams,
-        password: PASSWORD,
       });
-      const page = await (await browser.newContext()).newPage();
-      await page.goto(`${server.url}/sign-in`);
-      await page.getByLabel('Email address').fill(`${key}@example.gov.uk`);
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${server.url}/`);
-      pages[key] = page;
     }
   });
   after(async () => {

@@ -1,11 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, startTestServer } from './browser.ts';
-import { createUser } from '../src/auth/users.ts';
-import { SYSTEM_ACTOR } from '../src/store/change-log.ts';
-
-const PASSWORD = 'a long enough password';
+import { expectAccessible, launchBrowser, signInNewUser, startTestServer } from './browser.ts';
 
 describe('Annex A snapshots in a browser, on the demo council', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -15,19 +11,12 @@ describe('Annex A snapshots in a browser, on the demo council', () => {
   before(async () => {
     server = await startTestServer({ OVERSIGHT_DEMO_DATA: '1' });
     await server.demoReady;
-    await createUser(server.database.db, SYSTEM_ACTOR, {
+    browser = await launchBrowser();
+    page = await signInNewUser(browser, server, {
       email: 'analyst@example.gov.uk',
       name: 'Ana Analyst',
       roles: ['analyst', 'admin'],
-      password: PASSWORD,
     });
-    browser = await launchBrowser();
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email address').fill('analyst@example.gov.uk');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}/`);
   });
   after(async () => {
     await browser?.close();

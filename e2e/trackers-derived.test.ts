@@ -1,19 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, startTestServer } from './browser.ts';
+import { expectAccessible, launchBrowser, PASSWORD, signIn, startTestServer } from './browser.ts';
 import { createUser } from '../src/auth/users.ts';
 import { SYSTEM_ACTOR } from '../src/store/change-log.ts';
-
-const PASSWORD = 'a long enough password';
-
-async function signIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${url}/`);
-}
 
 describe('drift and delay trackers in a browser, on the demo council', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
