@@ -23,7 +23,7 @@ import {
   splitDate,
   str,
   type Body,
-  type FormError,
+  type ShowExtras,
 } from './forms.ts';
 import { idParam, logChildren, logList, radios, recordedOf, userChoices } from './shared.ts';
 
@@ -162,17 +162,7 @@ export function registerAlertRoutes(routes: RouteRegistry, services: Services): 
     res.redirect(303, `/alerts/${id}?saved=raised`);
   });
 
-  const renderShow = async (
-    req: Request,
-    res: Response,
-    id: number,
-    extra: {
-      status?: number;
-      errors?: FormError[];
-      dateParts?: FormErrors['dateParts'];
-      posted?: Values;
-    } = {},
-  ) => {
+  const renderShow = async (req: Request, res: Response, id: number, extra: ShowExtras = {}) => {
     const user = req.user!;
     const a = await alerts().view(user, id);
     const history = await alerts().history(id);

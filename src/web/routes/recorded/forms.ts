@@ -115,6 +115,14 @@ export class FormErrors {
   }
 }
 
+/** What a recorded item's page is shown again with after a refused form: status, errors and what was sent. */
+export interface ShowExtras {
+  status?: number;
+  errors?: FormError[];
+  dateParts?: FormErrors['dateParts'];
+  posted?: Record<string, unknown>;
+}
+
 /** An integer id from a form value (select of users, ids), or null. */
 export function intOrNull(value: unknown): number | null {
   const text = str(value);

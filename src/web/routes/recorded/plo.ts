@@ -25,7 +25,7 @@ import {
   str,
   yesNo,
   type Body,
-  type FormError,
+  type ShowExtras,
 } from './forms.ts';
 import {
   caseListChoices,
@@ -150,17 +150,7 @@ export function registerPloRoutes(routes: RouteRegistry, services: Services): vo
     res.redirect(303, `/plo/${id}?saved=created`);
   });
 
-  const renderShow = async (
-    req: Request,
-    res: Response,
-    id: number,
-    extra: {
-      status?: number;
-      errors?: FormError[];
-      dateParts?: FormErrors['dateParts'];
-      posted?: Values;
-    } = {},
-  ) => {
+  const renderShow = async (req: Request, res: Response, id: number, extra: ShowExtras = {}) => {
     const view = await plo().view(req.user!, id);
     const c = view.case;
     const history = await plo().history(id);

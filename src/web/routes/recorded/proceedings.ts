@@ -21,7 +21,7 @@ import {
   splitDate,
   str,
   type Body,
-  type FormError,
+  type ShowExtras,
 } from './forms.ts';
 import {
   caseListChoices,
@@ -138,17 +138,7 @@ export function registerProceedingsRoutes(routes: RouteRegistry, services: Servi
     res.redirect(303, `/proceedings/${id}?saved=created`);
   });
 
-  const renderShow = async (
-    req: Request,
-    res: Response,
-    id: number,
-    extra: {
-      status?: number;
-      errors?: FormError[];
-      dateParts?: FormErrors['dateParts'];
-      posted?: Values;
-    } = {},
-  ) => {
+  const renderShow = async (req: Request, res: Response, id: number, extra: ShowExtras = {}) => {
     const view = await proceedings().view(req.user!, id);
     const p = view.proceedings;
     const history = await proceedings().history(id);
